@@ -1,0 +1,52 @@
+# Two commands for a newcomer: `make run` (the site on http://127.0.0.1:8000) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint install bench browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests (a test tool's own browser download does not work
+# offline). Installed once; skipped when /usr/bin/chromium exists.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+.secret_key:
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	@chmod 600 .secret_key
+
+run: install .secret_key
+	export DJANGO_SECRET_KEY="$$(cat .secret_key)"; \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
+	$(BIN)/python manage.py loaddemo && \
+	echo "Mở http://127.0.0.1:8000 (quản trị: http://127.0.0.1:8000/admin/)" && \
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install browser
+	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	bash bench/run.sh
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""Demo content of the awards app, loaded by ``manage.py loaddemo``."""
+
+
+def load(*, stdout=None):
+    """Create this app's demo records; running it again changes nothing."""

@@ -1,0 +1,3 @@
+"""Sitemaps of this app, gathered by portal.sitemaps."""
+
+SITEMAPS = {}

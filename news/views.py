@@ -1,0 +1,7 @@
+"""Public news pages."""
+
+from django.shortcuts import render
+
+
+def home(request):
+    return render(request, "news/home.html", {})

@@ -1,0 +1,32 @@
+"""The client's IP address, believing X-Forwarded-For only from trusted proxies."""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request):
+    """Return the address of the client that sent ``request``.
+
+    ``REMOTE_ADDR`` is the peer of the TCP connection. When that peer is one of
+    ``settings.TRUSTED_PROXIES``, the X-Forwarded-For chain is walked from the right,
+    skipping trusted proxies, and the first untrusted address is the client. Without
+    trusted proxies the header is ignored: anybody can write it.
+    """
+    remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"
+    trusted = set(getattr(settings, "TRUSTED_PROXIES", []) or [])
+    if not trusted or remote not in trusted:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [ip for ip in (_valid_ip(part) for part in forwarded.split(",")) if ip]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop
+    return remote

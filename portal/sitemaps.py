@@ -1,0 +1,6 @@
+"""Every app's sitemaps, gathered for /sitemap.xml."""
+
+from awards.sitemaps import SITEMAPS as AWARDS_SITEMAPS
+from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
+
+SITEMAPS = {**NEWS_SITEMAPS, **AWARDS_SITEMAPS}

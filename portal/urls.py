@@ -1,0 +1,28 @@
+"""The portal's URLs. Each app owns its own paths in its ``urls.py``."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+
+from portal import views
+from portal.sitemaps import SITEMAPS
+
+admin.site.site_header = "Quản trị Cổng thông tin Sở KH&CN Cao Bằng"
+admin.site.site_title = "Quản trị Sở KH&CN Cao Bằng"
+admin.site.index_title = "Quản trị nội dung"
+
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("ckeditor/", include("news.editor_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("portal.site_urls")),
+    path("", include("visitors.urls")),
+    path("", include("banners.urls")),
+    path("", include("awards.urls")),
+    path("", include("news.urls")),
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.serve_media, name="media"),
+]

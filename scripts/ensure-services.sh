@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Make sure PostgreSQL (127.0.0.1:5432, role "root" with trust auth) and Redis
+# (127.0.0.1:6379) answer. On the project's machines they already run; on a fresh Debian
+# machine this installs and starts them. Used by .ci/run and `make bench`.
+set -euo pipefail
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+
+pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; }
+
+if ! command -v pg_isready >/dev/null || ! pg_up; then
+  if ! command -v pg_ctlcluster >/dev/null; then
+    echo "ensure-services: installing PostgreSQL"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+  fi
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  hba="/etc/postgresql/$version/main/pg_hba.conf"
+  if ! $SUDO grep -q "portal-ci trust" "$hba"; then
+    # Local, loopback-only trust for the test role, as on the project's machines.
+    $SUDO sed -i '1i host all all 127.0.0.1/32 trust # portal-ci trust\nhost all all ::1/128 trust # portal-ci trust' "$hba"
+  fi
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || $SUDO pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+  $SUDO -u postgres psql -qtc "SELECT 1 FROM pg_roles WHERE rolname='root'" | grep -q 1 \
+    || $SUDO -u postgres createuser -s root
+fi
+pg_up || { echo "ensure-services: PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
+
+if ! redis_up; then
+  if ! command -v redis-server >/dev/null; then
+    echo "ensure-services: installing Redis"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+  fi
+  $SUDO mkdir -p /var/lib/redis /var/log/redis
+  $SUDO redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
+fi
+redis_up || echo "ensure-services: Redis does not answer; tests that need it are skipped" >&2
+echo "ensure-services: PostgreSQL and Redis are up"

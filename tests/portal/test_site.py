@@ -1,0 +1,122 @@
+"""The layout, the health check, error pages and the demo loader."""
+
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_has_every_layout_region(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<header class="site-header"' in html
+    assert "Sở Khoa học và Công nghệ" in html
+    for item in [
+        "Trang chủ",
+        "Giới thiệu",
+        "Tin tức - Sự kiện",
+        "Điển hình tiên tiến",
+        "Văn bản",
+        "Liên hệ",
+    ]:
+        assert f">{item}</a>" in html, item
+    assert '<main id="main"' in html
+    assert '<aside class="site-sidebar"' in html
+    assert '<footer class="site-footer"' in html
+    assert "Hoàng Đình Giong" in html
+    assert 'href="#main"' in html  # skip link
+
+
+def test_healthz_reports_database_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_503_when_database_unreachable(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(self, sql, params=None):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "error"
+
+
+def test_unknown_page_gets_the_vietnamese_404_inside_the_layout(client):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert '<aside class="site-sidebar"' in html
+
+
+def _break_database(monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def broken(self, sql, params=None):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+
+
+def test_500_page_renders_without_a_database(rf, monkeypatch):
+    from portal import views
+
+    _break_database(monkeypatch)
+    try:
+        raise RuntimeError("unexpected")
+    except RuntimeError:
+        response = views.server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Lỗi máy chủ" in response.content.decode()
+
+
+def test_database_error_gives_the_vietnamese_maintenance_page(rf, monkeypatch):
+    from portal import views
+
+    _break_database(monkeypatch)
+    try:
+        raise DatabaseError("server closed the connection unexpectedly")
+    except DatabaseError:
+        response = views.server_error(rf.get("/"))
+    assert response.status_code == 503
+    assert "Hệ thống đang bảo trì" in response.content.decode()
+    assert "Traceback" not in response.content.decode()
+
+
+def _snapshot():
+    from django.apps import apps
+
+    counts = {}
+    for model in apps.get_models():
+        if model._meta.app_label in {"news", "awards", "banners", "auth"}:
+            counts[model._meta.label] = model.objects.count()
+    return counts
+
+
+def test_loaddemo_twice_gives_the_same_result():
+    call_command("loaddemo", verbosity=0)
+    first = _snapshot()
+    call_command("loaddemo", verbosity=0)
+    assert _snapshot() == first
+    assert first["auth.User"] >= 1
+
+
+def test_media_is_served_with_nosniff_and_unsafe_types_as_downloads(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "evil.html").write_text("<script>alert(1)</script>")
+    (tmp_path / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    response = client.get("/media/evil.html")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == "application/octet-stream"
+    assert "attachment" in response["Content-Disposition"]
+    response = client.get("/media/ok.png")
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/media/../portal/settings.py").status_code == 404
