@@ -120,3 +120,16 @@ def test_media_is_served_with_nosniff_and_unsafe_types_as_downloads(client, sett
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client.get("/media/../portal/settings.py").status_code == 404
+
+
+def test_numbers_and_dates_are_formatted_the_vietnamese_way():
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("vi"):
+        html = Template(
+            "{% load humanize %}{{ n|intcomma }} {{ d|date }} {{ f|floatformat:1 }}"
+        ).render(Context({"n": 1234567, "d": datetime.date(2017, 9, 8), "f": 4.5}))
+    assert html == "1.234.567 08/09/2017 4,5"
