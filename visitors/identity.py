@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal.net import client_ip
+from visitors.conf import salt_retention
 
 _salts = {}
 _crawler_detect = CrawlerDetect()
@@ -33,9 +34,13 @@ def daily_salt(day):
 
     try:
         with transaction.atomic():
-            record, _created = DailySalt.objects.get_or_create(
+            record, created = DailySalt.objects.get_or_create(
                 day=day, defaults={"salt": secrets.token_hex(32)}
             )
+            if created:
+                # Once a day, forget the salts that could link old hashes to anybody,
+                # even where nobody scheduled prune_visitor_activity.
+                DailySalt.objects.filter(day__lt=day - salt_retention()).delete()
     except IntegrityError:  # another process created it between our read and write
         record = DailySalt.objects.get(day=day)
     _salts.clear()  # keep only the current day's salt in memory

@@ -1,0 +1,170 @@
+"""Read paths of the visitor statistics: the widget's four numbers and the report's days.
+
+Every number comes from shared storage (the database, plus Redis counters not yet flushed
+when Redis is used), so every process and every server shows the same figures.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from visitors import conf
+from visitors.identity import local_today
+from visitors.models import DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
+
+logger = logging.getLogger(__name__)
+
+STATS_CACHE_KEY = "visitors:stats:v1"
+
+
+@dataclass
+class DayTotals:
+    day: date
+    visits: int = 0
+    pageviews: int = 0
+    visitors: int = 0
+
+    def add(self, counts):
+        self.visits += counts.get("visits", 0)
+        self.pageviews += counts.get("pageviews", 0)
+        self.visitors += counts.get("visitors", 0)
+
+
+def redis_unflushed():
+    """``{day: counts}`` recorded in Redis and not yet moved into ``DailyStat``."""
+    from visitors.services import RedisKeys, _counts, _decode, redis_connection
+
+    keys = RedisKeys()
+    client = redis_connection()
+    days = sorted(_decode(d) for d in client.smembers(keys.days))
+    batches = sorted(_decode(b) for b in client.smembers(keys.batches))
+    if batches:
+        # A batch already committed to the database but not yet deleted is not added twice.
+        tokens = {b.rsplit(":", 1)[1]: b for b in batches}
+        done = set(RedisFlush.objects.filter(token__in=tokens).values_list("token", flat=True))
+        batches = [b for t, b in tokens.items() if t not in done]
+    pipe = client.pipeline(transaction=False)
+    for day in days:
+        pipe.hgetall(keys.day(date.fromisoformat(day)))
+    for batch in batches:
+        pipe.hgetall(batch)
+    results = pipe.execute()
+    unflushed = {}
+    for name, raw in zip(days + [b.rsplit(":", 2)[1] for b in batches], results, strict=True):
+        day = date.fromisoformat(name)
+        unflushed.setdefault(day, DayTotals(day)).add(_counts(raw))
+    return unflushed
+
+
+def _unflushed_or_empty():
+    if not conf.use_redis():
+        return {}
+    try:
+        return redis_unflushed()
+    except Exception:
+        logger.warning("visitors: Redis unavailable, showing database counts", exc_info=True)
+        return {}
+
+
+def daily_totals(*, start, end):
+    """A ``DayTotals`` for every day from ``start`` to ``end`` (inclusive), oldest first."""
+    totals = {start + timedelta(days=n): None for n in range((end - start).days + 1)}
+    for day in totals:
+        totals[day] = DayTotals(day)
+    rows = (
+        DailyStat.objects.filter(day__gte=start, day__lte=end)
+        .values("day")
+        .annotate(v=Sum("visits"), p=Sum("pageviews"), u=Sum("visitors"))
+        .order_by()
+    )
+    for row in rows:
+        totals[row["day"]].add({"visits": row["v"], "pageviews": row["p"], "visitors": row["u"]})
+    for day, counts in _unflushed_or_empty().items():
+        if day in totals:
+            totals[day].add(counts.__dict__)
+    return list(totals.values())
+
+
+def online_count(*, now=None):
+    """Distinct visitors with a page view in the last ``VISITORS_ONLINE_MINUTES``."""
+    now = now or timezone.now()
+    since = now - conf.online_window()
+    count = VisitorActivity.objects.filter(last_seen__gte=since).count()
+    if conf.use_redis():
+        from visitors.services import RedisKeys, redis_connection
+
+        try:
+            count += redis_connection().zcount(
+                RedisKeys().online, int(since.timestamp() * 1000), "+inf"
+            )
+        except Exception:
+            logger.warning("visitors: Redis unavailable, online from the database", exc_info=True)
+    return count
+
+
+def total_offset():
+    """The starting offset of "Tổng lượt truy cập" (0 until staff set one)."""
+    offset = (
+        VisitorStatsSettings.objects.filter(pk=VisitorStatsSettings.SINGLETON_ID)
+        .values_list("total_offset", flat=True)
+        .first()
+    )
+    return offset or 0
+
+
+def visitor_stats(*, now=None):
+    """The widget's numbers: ``{"online", "today", "week", "total"}``.
+
+    Without ``now`` the result is cached for ``VISITORS_CACHE_SECONDS`` (at most 5).
+    """
+    if now is None:
+        cached = cache.get(STATS_CACHE_KEY)
+        if cached is not None:
+            return cached
+    moment = now or timezone.now()
+    today = local_today(moment)
+    monday = today - timedelta(days=today.weekday())
+    zero = Coalesce(Sum("visits"), 0)
+    sums = DailyStat.objects.aggregate(
+        total=zero,
+        week=Coalesce(Sum("visits", filter=Q(day__gte=monday, day__lte=today)), 0),
+        today=Coalesce(Sum("visits", filter=Q(day=today)), 0),
+    )
+    stats = {
+        "online": online_count(now=moment),
+        "today": sums["today"],
+        "week": sums["week"],
+        "total": sums["total"] + total_offset(),
+    }
+    for day, counts in _unflushed_or_empty().items():
+        stats["total"] += counts.visits
+        if monday <= day <= today:
+            stats["week"] += counts.visits
+        if day == today:
+            stats["today"] += counts.visits
+    if now is None and conf.cache_seconds():
+        cache.set(STATS_CACHE_KEY, stats, conf.cache_seconds())
+    return stats
+
+
+def top_articles(*, limit=10):
+    """The most-viewed news articles, or ``[]`` when the news app has no view counts."""
+    from django.apps import apps
+
+    try:
+        article = apps.get_model("news", "Article")
+        article._meta.get_field("view_count")
+    except Exception:  # news app not ready, or no view counter yet
+        return []
+    manager = article.objects
+    queryset = manager.published() if hasattr(manager, "published") else manager.all()
+    try:
+        return list(queryset.filter(view_count__gt=0).order_by("-view_count", "pk")[:limit])
+    except Exception:
+        logger.warning("visitors: could not read article view counts", exc_info=True)
+        return []

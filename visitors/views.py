@@ -1,0 +1,60 @@
+"""The staff report of the visitor statistics (shown in the admin, see ``admin.py``)."""
+
+import csv
+from datetime import timedelta
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template.response import TemplateResponse
+
+from visitors.charts import daily_chart
+from visitors.identity import local_today
+from visitors.selectors import daily_totals, top_articles
+
+REPORT_PERIODS = (30, 90, 365)
+CSV_HEADERS = ["Ngày", "Lượt truy cập", "Lượt xem trang", "Khách"]
+
+
+def _bad_request(message):
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+@staff_member_required
+def report(request, extra_context=None):
+    """Visits and page views per day over 30, 90 or 365 days: chart, table, CSV, top articles."""
+    raw_days = request.GET.get("days", "30")
+    if raw_days not in {str(n) for n in REPORT_PERIODS}:
+        return _bad_request("Khoảng thời gian không hợp lệ: chỉ chọn 30, 90 hoặc 365 ngày.")
+    days = int(raw_days)
+    output = request.GET.get("format", "html")
+    if output not in {"html", "csv"}:
+        return _bad_request("Định dạng không hợp lệ: chỉ nhận html hoặc csv.")
+    end = local_today()
+    rows = daily_totals(start=end - timedelta(days=days - 1), end=end)
+    if output == "csv":
+        return _csv_response(rows, end=end, days=days)
+    context = {
+        "title": "Thống kê truy cập",
+        "days": days,
+        "periods": REPORT_PERIODS,
+        "rows": list(reversed(rows)),
+        "chart": daily_chart(rows),
+        "sum_visits": sum(r.visits for r in rows),
+        "sum_pageviews": sum(r.pageviews for r in rows),
+        "sum_visitors": sum(r.visitors for r in rows),
+        "top_articles": top_articles(limit=10),
+        **(extra_context or {}),
+    }
+    return TemplateResponse(request, "visitors/report.html", context)
+
+
+def _csv_response(rows, *, end, days):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"thong-ke-truy-cap-{days}-ngay-{end:%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a byte order mark, so that Excel reads UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADERS)
+    for row in rows:
+        writer.writerow([f"{row.day:%d/%m/%Y}", row.visits, row.pageviews, row.visitors])
+    return response
