@@ -1,3 +1,72 @@
-"""Sitemaps of this app, gathered by portal.sitemaps."""
+"""Sitemaps of this app, gathered by portal.sitemaps. Only public, honoured information."""
 
-SITEMAPS = {}
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from awards import selectors
+from awards.models import Collective, Individual, LegalDocument, Period
+
+
+class AwardsIndexSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return ["awards:period_list", "awards:document_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PeriodSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Period.objects.public().order_by("pk")
+
+
+class CandidateSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.3
+    model = None
+
+    def items(self):
+        return self.model.objects.honoured().order_by("pk")
+
+
+class CollectiveSitemap(CandidateSitemap):
+    model = Collective
+
+
+class IndividualSitemap(CandidateSitemap):
+    model = Individual
+
+
+class DecisionSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return selectors.public_decisions().order_by("pk")
+
+
+class LegalDocumentSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.4
+
+    def items(self):
+        return LegalDocument.objects.public().order_by("pk")
+
+    def lastmod(self, document):
+        return document.issued_on
+
+
+SITEMAPS = {
+    "awards-index": AwardsIndexSitemap,
+    "awards-periods": PeriodSitemap,
+    "awards-collectives": CollectiveSitemap,
+    "awards-individuals": IndividualSitemap,
+    "awards-decisions": DecisionSitemap,
+    "awards-documents": LegalDocumentSitemap,
+}

@@ -1,0 +1,184 @@
+"""Exports for the council: nominations and decisions as Excel (.xlsx) and CSV.
+
+Headers are Vietnamese, the Excel header row is bold and frozen and column widths fit the
+content. A cell that starts like a formula (= + - @) is written as text, so an export
+opened in a spreadsheet never runs something typed into a name or a summary.
+"""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from awards.models import Stage
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_COLUMN_WIDTH = 60
+
+
+def _date(value):
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _datetime(value):
+    from django.utils import timezone
+
+    return f"{timezone.localtime(value):%d/%m/%Y %H:%M}" if value else ""
+
+
+NOMINATION_HEADERS = [
+    "STT",
+    "Giai đoạn",
+    "Năm xét",
+    "Loại đối tượng",
+    "Tập thể / cá nhân",
+    "Chức vụ",
+    "Đơn vị",
+    "Khối thi đua",
+    "Hình thức khen thưởng",
+    "Bước",
+    "Ngày đăng ký",
+    "Ngày giới thiệu",
+    "Ngày bình xét",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Số tờ trình",
+    "Lý do không được chọn",
+    "Tóm tắt thành tích",
+]
+
+DECISION_HEADERS = [
+    "STT",
+    "Số quyết định",
+    "Ngày ký",
+    "Người ký",
+    "Chức vụ",
+    "Hình thức khen thưởng",
+    "Số tập thể",
+    "Số cá nhân",
+    "Danh sách được khen thưởng",
+]
+
+
+def nomination_rows(nominations):
+    nominations = nominations.select_related(
+        "period", "award_form", "unit__block", "collective", "individual", "decision", "proposal"
+    )
+    for index, n in enumerate(nominations, start=1):
+        yield [
+            index,
+            n.period.name,
+            n.year,
+            n.get_candidate_kind_display(),
+            str(n.candidate),
+            n.individual.position if n.individual_id else "",
+            n.unit.name,
+            n.unit.block.name,
+            n.award_form.name,
+            Stage(n.stage).label,
+            _datetime(n.registered_at),
+            _datetime(n.introduced_at),
+            _datetime(n.reviewed_at),
+            n.decision.number if n.decision_id else "",
+            _date(n.decision.signed_on) if n.decision_id else "",
+            n.proposal.number if n.proposal_id else "",
+            n.rejection_reason,
+            n.achievements,
+        ]
+
+
+def decision_rows(decisions):
+    decisions = decisions.select_related("award_form").prefetch_related(
+        "nominations__collective", "nominations__individual"
+    )
+    for index, d in enumerate(decisions, start=1):
+        honoured = list(d.nominations.all())
+        collectives = [n for n in honoured if n.collective_id]
+        individuals = [n for n in honoured if n.individual_id]
+        yield [
+            index,
+            d.number,
+            _date(d.signed_on),
+            d.signer,
+            d.signer_position,
+            d.award_form.name,
+            len(collectives),
+            len(individuals),
+            "; ".join(str(n.candidate) for n in collectives + individuals),
+        ]
+
+
+def _safe(value):
+    """Plain text a spreadsheet shows as typed: no formula, no control characters."""
+    if isinstance(value, int | float) or value is None:
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def xlsx_response(*, headers, rows, title, filename):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(headers)
+    widths = [len(h) for h in headers]
+    for row in rows:
+        row = [_safe(v) for v in row]
+        sheet.append(row)
+        for i, value in enumerate(row):
+            longest = max((len(line) for line in str(value).splitlines()), default=0)
+            widths[i] = max(widths[i], longest)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(*, headers, rows, filename):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # BOM: spreadsheet programs then read the file as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_safe(v) for v in row])
+    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def nominations_export(nominations, fmt, *, filename="de-cu"):
+    rows = nomination_rows(nominations)
+    if fmt == "xlsx":
+        return xlsx_response(
+            headers=NOMINATION_HEADERS,
+            rows=rows,
+            title="Hồ sơ đề nghị",
+            filename=f"{filename}.xlsx",
+        )
+    return csv_response(headers=NOMINATION_HEADERS, rows=rows, filename=f"{filename}.csv")
+
+
+def decisions_export(decisions, fmt, *, filename="quyet-dinh"):
+    rows = decision_rows(decisions)
+    if fmt == "xlsx":
+        return xlsx_response(
+            headers=DECISION_HEADERS,
+            rows=rows,
+            title="Quyết định khen thưởng",
+            filename=f"{filename}.xlsx",
+        )
+    return csv_response(headers=DECISION_HEADERS, rows=rows, filename=f"{filename}.csv")

@@ -1,0 +1,67 @@
+"""Template tags of the registry: the statistics bar chart and official Vietnamese dates."""
+
+from django import template
+
+register = template.Library()
+
+CHART_ROWS = [
+    ("registered", "Đăng ký"),
+    ("introduced", "Được giới thiệu"),
+    ("honoured", "Được tôn vinh"),
+]
+LABEL_WIDTH = 130
+BAR_AREA = 230
+ROW_HEIGHT = 22
+GROUP_GAP = 12
+
+
+@register.inclusion_tag("awards/widgets/stat_chart.html")
+def stat_chart(period):
+    """A server-rendered SVG bar chart of a period's six counts (no inline styles).
+
+    ``period`` carries the counts annotated by ``selectors.periods_with_statistics``.
+    """
+    values = {
+        f"{stage}_{suffix}": getattr(period, f"{stage}_{suffix}", 0) or 0
+        for stage, _label in CHART_ROWS
+        for suffix in ("collectives", "individuals")
+    }
+    top = max(values.values(), default=0) or 1
+    groups = []
+    y = 0
+    for stage, label in CHART_ROWS:
+        bars = []
+        for suffix, kind in (("collectives", "Tập thể"), ("individuals", "Cá nhân")):
+            value = values[f"{stage}_{suffix}"]
+            width = round(BAR_AREA * value / top, 1)
+            bars.append(
+                {
+                    "kind": kind,
+                    "css": suffix,
+                    "value": value,
+                    "y": y,
+                    "text_y": y + ROW_HEIGHT * 0.7,
+                    "width": width,
+                    "value_x": LABEL_WIDTH + width + 6,
+                }
+            )
+            y += ROW_HEIGHT
+        groups.append({"label": label, "label_y": bars[0]["y"] + ROW_HEIGHT * 1.1, "bars": bars})
+        y += GROUP_GAP
+    return {
+        "period": period,
+        "groups": groups,
+        "height": y,
+        "width": LABEL_WIDTH + BAR_AREA + 50,
+        "label_width": LABEL_WIDTH,
+        "bar_height": ROW_HEIGHT - 6,
+    }
+
+
+@register.filter
+def official_date(value):
+    """ "ngày 08 tháng 9 năm 2017": days below 10 and months 1–2 zero-padded."""
+    if not value:
+        return ""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"

@@ -1,0 +1,136 @@
+"""Exports for the council: Excel files opened back with openpyxl, CSV with a BOM."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from openpyxl import load_workbook
+
+from awards import services
+from awards.catalogue import SECRETARY_GROUP
+from awards.exports import DECISION_HEADERS, NOMINATION_HEADERS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client, secretary):
+    secretary.groups.add(Group.objects.get(name=SECRETARY_GROUP))
+    client.force_login(secretary)
+    return client
+
+
+@pytest.fixture
+def records(honoured, register, make_individual, make_collective, secretary):
+    decision, honoured_rows = honoured(
+        make_individual("Hoàng Văn Hùng"), make_collective("Phòng Quản lý khoa học")
+    )
+    waiting = register(make_individual("Nông Thị Thu Hương"))
+    rejected = register(make_individual('=HYPERLINK("http://x")'))
+    services.nomination_reject(nomination=rejected, reason="Không đủ điều kiện", by=secretary)
+    return decision, honoured_rows, waiting, rejected
+
+
+def open_xlsx(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert "attachment" in response["Content-Disposition"]
+    return load_workbook(io.BytesIO(response.content)).active
+
+
+def test_nominations_xlsx_has_vietnamese_headers_fitting_widths_and_every_row(
+    staff, records, period
+):
+    sheet = open_xlsx(staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}"))
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == NOMINATION_HEADERS
+    assert "Tóm tắt thành tích" in rows[0] and "Số quyết định" in rows[0]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert len(rows) == 1 + 4
+    names = [row[4] for row in rows[1:]]
+    assert "Hoàng Văn Hùng" in names and "Nông Thị Thu Hương" in names
+    honoured_row = next(row for row in rows[1:] if row[4] == "Hoàng Văn Hùng")
+    assert honoured_row[13] == "45/QĐ-SKHCN" and honoured_row[14] == "08/09/2017"
+    # Each column is at least as wide as its longest value (capped for long summaries).
+    for index, header in enumerate(rows[0], start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        longest = max(len(str(row[index - 1] or "")) for row in rows)
+        assert sheet.column_dimensions[letter].width >= min(longest, 60), header
+
+
+def test_a_formula_typed_into_a_name_is_exported_as_text(staff, records):
+    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
+    cells = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert cells and all(c.data_type == "s" and c.value.startswith("'=") for c in cells)
+
+
+def test_nominations_export_filters_by_stage(staff, records, period):
+    sheet = open_xlsx(
+        staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}&stage=honoured")
+    )
+    rows = list(sheet.iter_rows(values_only=True))[1:]
+    assert len(rows) == 2
+    assert {row[9] for row in rows} == {"Đã được tôn vinh, khen thưởng"}
+
+
+def test_nominations_csv_is_utf8_with_bom(staff, records):
+    response = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv?stage=rejected")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == NOMINATION_HEADERS
+    assert len(rows) == 2 and rows[1][16] == "Không đủ điều kiện"
+
+
+def test_decisions_export_lists_who_each_decision_honoured(staff, records):
+    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx"))
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == DECISION_HEADERS
+    assert rows[1][1] == "45/QĐ-SKHCN" and rows[1][2] == "08/09/2017"
+    assert rows[1][6] == 1 and rows[1][7] == 1
+    assert "Hoàng Văn Hùng" in rows[1][8]
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                staff.get("/dien-hinh-tien-tien/xuat/quyet-dinh.csv").content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert csv_rows[1][1] == "45/QĐ-SKHCN"
+
+
+@pytest.mark.parametrize(
+    "query", ["?stage=khong-co", "?period=abc", "?period=999999", "?period=%00"]
+)
+def test_invalid_export_filters_get_a_400(staff, records, query):
+    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx{query}")
+    assert response.status_code == 400
+
+
+def test_exports_are_for_council_staff_only(client, records, django_user_model):
+    url = "/dien-hinh-tien-tien/xuat/de-cu.xlsx"
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    client.force_login(django_user_model.objects.create_user("khach"))
+    assert client.get(url).status_code == 403
+    client.force_login(django_user_model.objects.create_user("nhanvien", is_staff=True))
+    assert client.get(url).status_code == 403
+    assert client.get("/dien-hinh-tien-tien/xuat/quyet-dinh.csv").status_code == 403
+
+
+def test_unknown_export_format_is_not_found(staff):
+    assert staff.get("/dien-hinh-tien-tien/xuat/de-cu.html").status_code == 404
+
+
+def test_admin_action_exports_the_selected_nominations(staff, records):
+    _decision, honoured_rows, _waiting, _rejected = records
+    response = staff.post(
+        "/admin/awards/nomination/",
+        {"action": "export_xlsx", "_selected_action": [n.pk for n in honoured_rows]},
+    )
+    rows = list(open_xlsx(response).iter_rows(values_only=True))
+    assert len(rows) == 3
