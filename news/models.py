@@ -1,1 +1,312 @@
-"""Models of the news app."""
+"""Models of the news app: categories, articles, old addresses and view de-duplication."""
+
+import io
+import logging
+import posixpath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+from simple_history.models import HistoricalRecords
+
+from news.editor import RichTextField
+from news.sanitize import sanitize_html
+from news.text import fold, html_to_text, vietnamese_slugify
+from portal.uploads import random_upload_to, reencode_image, validate_image
+
+logger = logging.getLogger(__name__)
+
+SLUG_MAX_LENGTH = 200
+
+# Thumbnails made once, when the image is saved: (suffix, width, height).
+THUMBNAIL_SIZES = {"list": (320, 220), "side": (144, 108)}
+
+
+class Category(models.Model):
+    """A section of the news ("Tin hoạt động", "Chuyển đổi số"...)."""
+
+    name = models.CharField(_("tên chuyên mục"), max_length=150)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=160, unique=True, help_text=_("Phần cuối của địa chỉ trang.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước.")
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name, max_length=150) or "chuyen-muc"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """The articles the public may see: published, and their time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def scheduled(self, now=None):
+        """Published articles whose publication time is still ahead."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Article(models.Model):
+    """A news article. Its body is sanitized and its search text folded on every save."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã đăng")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tiêu đề (bỏ dấu, đ → d)."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("chuyên mục"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    summary = models.TextField(
+        _("tóm tắt"), blank=True, help_text=_("Một hai câu hiện ở danh sách tin và khi chia sẻ.")
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+    image = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to=random_upload_to("news"),
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG, WebP hoặc GIF. Ảnh thu nhỏ được tạo tự động."),
+    )
+    image_alt = models.CharField(
+        _("mô tả ảnh"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cho người không xem được ảnh; để trống sẽ dùng tiêu đề."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đăng"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_articles",
+    )
+    byline = models.CharField(
+        _("tác giả (ký tên)"), max_length=100, blank=True, help_text=_("Ví dụ: HN.")
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("thời điểm đăng"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Một thời điểm trong tương lai: bài được hẹn giờ, chỉ hiện khi đến giờ."),
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0)
+    search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["view_count", "search_text", "updated_at"],
+        verbose_name=_("lịch sử bài viết"),
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_article_status_pub_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="news_article_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]), name="news_article_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if self.slug:
+            self.slug = vietnamese_slugify(self.slug, max_length=SLUG_MAX_LENGTH)
+        if not self.slug:
+            self.slug = self._unique_slug(
+                vietnamese_slugify(self.title, max_length=SLUG_MAX_LENGTH)
+            )
+        self.search_text = fold(f"{self.title} {self.summary} {html_to_text(self.body)}")
+        if self.image and not getattr(self.image, "_committed", True):
+            # A new upload: keep only a re-encoded copy (no metadata, honest extension).
+            self.image = reencode_image(self.image, name_prefix="article")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body", "slug", "search_text"}
+        with transaction.atomic():
+            old_slug = None
+            if self.pk is not None:
+                old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            super().save(*args, **kwargs)
+            if old_slug and old_slug != self.slug:
+                ArticleSlugHistory.objects.get_or_create(article=self, slug=old_slug)
+            # The current address is no longer an "old" one.
+            ArticleSlugHistory.objects.filter(article=self, slug=self.slug).delete()
+        if self.image:
+            self.make_thumbnails()
+
+    def get_absolute_url(self):
+        return reverse("news:article", args=[self.slug])
+
+    def is_public(self, now=None):
+        """True when the public may see the article (same rule as ``published()``)."""
+        return self.status == self.Status.PUBLISHED and self.published_at <= (now or timezone.now())
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    def clean(self):
+        # The admin validates constraints before save(): make the slug here too, so a
+        # blank slug means "from the title" rather than a violated constraint.
+        super().clean()
+        if not self.slug and self.title:
+            self.slug = self._unique_slug(
+                vietnamese_slugify(self.title, max_length=SLUG_MAX_LENGTH)
+            )
+
+    def _unique_slug(self, base):
+        base = base or "bai-viet"
+        taken_by_others = Article.objects.exclude(pk=self.pk)
+        old_of_others = ArticleSlugHistory.objects.exclude(article_id=self.pk)
+        candidate, number = base, 2
+        while (
+            taken_by_others.filter(slug=candidate).exists()
+            or old_of_others.filter(slug=candidate).exists()
+        ):
+            suffix = f"-{number}"
+            candidate = f"{base[: SLUG_MAX_LENGTH - len(suffix)]}{suffix}"
+            number += 1
+        return candidate
+
+    # --- thumbnails -------------------------------------------------------------------
+
+    def thumbnail_name(self, size):
+        root, _ext = posixpath.splitext(self.image.name)
+        return f"{root}_{size}.jpg"
+
+    def thumbnail_url(self, size="list"):
+        if not self.image:
+            return ""
+        return self.image.storage.url(self.thumbnail_name(size))
+
+    def make_thumbnails(self):
+        """Create the list and sidebar thumbnails once; later saves find them in place."""
+        storage = self.image.storage
+        missing = {
+            size: dims
+            for size, dims in THUMBNAIL_SIZES.items()
+            if not storage.exists(self.thumbnail_name(size))
+        }
+        if not missing:
+            return
+        try:
+            with storage.open(self.image.name, "rb") as source, Image.open(source) as image:
+                image.seek(0)
+                image = ImageOps.exif_transpose(image)
+                if image.mode in ("RGBA", "LA", "P"):
+                    image = image.convert("RGBA")
+                    background = Image.new("RGB", image.size, "white")
+                    background.paste(image, mask=image.getchannel("A"))
+                    image = background
+                else:
+                    image = image.convert("RGB")
+                for size, dims in missing.items():
+                    thumb = ImageOps.fit(image, dims, Image.Resampling.LANCZOS)
+                    output = io.BytesIO()
+                    thumb.save(output, format="JPEG", quality=85, optimize=True)
+                    storage.save(self.thumbnail_name(size), ContentFile(output.getvalue()))
+        except Exception:
+            logger.exception("news: could not make thumbnails of %s", self.image.name)
+
+
+class ArticleSlugHistory(models.Model):
+    """An address an article had before its slug changed; it redirects (301) to the new one."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="old_slugs"
+    )
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=255)
+    created_at = models.DateTimeField(_("thời điểm đổi"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("đường dẫn cũ")
+        verbose_name_plural = _("đường dẫn cũ")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "slug"], name="news_articleslughistory_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.slug
+
+
+class ArticleViewer(models.Model):
+    """Who (an anonymous daily visitor hash) last had a view of an article counted, and when.
+
+    One row per (article, visitor); the upsert in ``news.services.article_record_view``
+    decides in one statement whether a view counts. Rows older than a day are pruned.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="viewers"
+    )
+    visitor = models.CharField(_("khách (mã ẩn danh)"), max_length=64)
+    last_counted_at = models.DateTimeField(_("lần đếm gần nhất"), db_index=True)
+    counted = models.BooleanField(_("lần xem cuối được đếm"), default=True)
+
+    class Meta:
+        ordering = ["-last_counted_at"]
+        verbose_name = _("lượt xem gần đây")
+        verbose_name_plural = _("lượt xem gần đây")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "visitor"], name="news_articleviewer_unique_visitor"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.visitor[:8]}"

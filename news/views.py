@@ -1,7 +1,172 @@
-"""Public news pages."""
+"""Public news pages. Thin: each picks its data (mostly from ``news.selectors``) and a
+template; counting views is ``news.services.article_record_view``."""
 
-from django.shortcuts import render
+import logging
+import re
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from news import conf, selectors
+from news.models import Article, ArticleSlugHistory, Category
+from news.services import article_record_view
+from visitors.identity import is_bot, visitor_id
+
+logger = logging.getLogger(__name__)
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+_ROOT_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
 
 
+def _is_staff(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
+def _paginate(request, object_list):
+    """The requested page; a missing, odd or too large number gives the first or last page."""
+    return Paginator(object_list, conf.PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _as_cards(page):
+    page.object_list = [selectors.article_card(article) for article in page.object_list]
+    return page
+
+
+@require_safe
 def home(request):
-    return render(request, "news/home.html", {})
+    latest = selectors.latest_articles(limit=10)
+    featured = selectors.featured_articles(limit=5)
+    return render(
+        request,
+        "news/home.html",
+        {
+            "lead": featured[0] if featured else (latest[0] if latest else None),
+            "featured": featured[1:],
+            "latest": latest,
+        },
+    )
+
+
+@require_safe
+def article_list(request):
+    page = _paginate(request, selectors.PublishedArticles())
+    return render(request, "news/article_list.html", {"page_obj": page, "category": None})
+
+
+@require_safe
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    page = _as_cards(_paginate(request, selectors.category_articles(category)))
+    return render(request, "news/article_list.html", {"page_obj": page, "category": category})
+
+
+def _find_article(request, slug):
+    """The article at ``slug`` (drafts and scheduled ones for staff only), or a redirect
+    from an address it had before, or 404."""
+    staff = _is_staff(request)
+    try:
+        article = Article.objects.select_related("category").get(slug=slug)
+    except Article.DoesNotExist:
+        old = ArticleSlugHistory.objects.select_related("article").filter(slug=slug).first()
+        if old is not None and (staff or old.article.is_public()):
+            target = old.article.get_absolute_url()
+            query = request.META.get("QUERY_STRING", "")
+            return None, HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        raise Http404("Không tìm thấy bài viết") from None
+    if not article.is_public() and not staff:
+        raise Http404("Không tìm thấy bài viết")
+    return article, None
+
+
+def _count_view(request, article):
+    """The view count to show; counts this view unless it comes from staff or a bot.
+
+    Counting never breaks the page: a failure is logged and the stored number shown.
+    """
+    if _is_staff(request) or not article.is_public() or is_bot(request):
+        return article.view_count
+    try:
+        return article_record_view(article=article, visitor=visitor_id(request))
+    except Exception:
+        logger.exception("news: could not count a view of article %s", article.pk)
+        return article.view_count
+
+
+@require_safe
+def article_detail(request, slug):
+    article, redirect = _find_article(request, slug)
+    if redirect is not None:
+        return redirect
+    is_public = article.is_public()
+    views = _count_view(request, article)
+    others = _paginate(
+        request, selectors.PublishedArticles(exclude=article.pk, exclude_is_public=is_public)
+    )
+    canonical = request.build_absolute_uri(article.get_absolute_url())
+    image = request.build_absolute_uri(article.image.url) if article.image else ""
+    return render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "views": views,
+            "page_obj": others,
+            "is_preview": not is_public,
+            "canonical_url": canonical,
+            "og_image": image,
+        },
+    )
+
+
+@require_safe
+def article_download(request, slug):
+    """ "Lưu bài": the article as one self-contained HTML file, sent as a download."""
+    article, redirect = _find_article(request, slug)
+    if redirect is not None:
+        return redirect
+    base = request.build_absolute_uri("/").rstrip("/")
+    body = _ROOT_RELATIVE.sub(rf"\1{base}/", article.body)
+    html = render_to_string(
+        "news/article_download.html",
+        {
+            "article": article,
+            "body": body,
+            "source_url": request.build_absolute_uri(article.get_absolute_url()),
+            "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
+            "saved_at": timezone.now(),
+        },
+        request=None,
+    )
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{article.slug}.html"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def search(request):
+    raw = request.GET.get("q", "")
+    query = _CONTROL_CHARS.sub(" ", raw).strip()
+    context = {"query": query, "page_obj": None, "message": "", "searched": False}
+    status = 200
+    if not query:
+        context["message"] = "Nhập từ khóa để tìm tin, ví dụ: điển hình tiên tiến."
+    elif len(query) > conf.SEARCH_MAX_LENGTH:
+        context["query"] = query[: conf.SEARCH_MAX_LENGTH]
+        context["message"] = (
+            f"Từ khóa quá dài: vui lòng nhập không quá {conf.SEARCH_MAX_LENGTH} ký tự."
+        )
+        status = 400
+    else:
+        results = selectors.search_articles(query)
+        if results is None:
+            context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
+        else:
+            context["searched"] = True
+            context["page_obj"] = _as_cards(_paginate(request, results))
+    return render(request, "news/search.html", context, status=status)

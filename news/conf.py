@@ -1,0 +1,24 @@
+"""Settings of the news app, each with its default."""
+
+from datetime import timedelta
+
+from django.conf import settings
+
+
+def view_dedupe_window():
+    """How long a visitor's repeated views of one article count as one (default 30 min)."""
+    return timedelta(minutes=getattr(settings, "NEWS_VIEW_DEDUPE_MINUTES", 30))
+
+
+def list_cache_seconds():
+    """Longest life of the cached article lists; changes also clear them at once."""
+    return getattr(settings, "NEWS_LIST_CACHE_SECONDS", 60)
+
+
+def index_size():
+    """How many of the newest published articles the list cache holds."""
+    return getattr(settings, "NEWS_INDEX_SIZE", 100)
+
+
+PER_PAGE = 10
+SEARCH_MAX_LENGTH = 200

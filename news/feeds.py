@@ -1,0 +1,41 @@
+"""RSS 2.0 feed of the 20 newest published articles (/rss/)."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from news.models import Article
+from news.text import html_to_text
+
+
+class LatestArticlesFeed(Feed):
+    description = "Tin tức - sự kiện mới nhất của Sở Khoa học và Công nghệ tỉnh Cao Bằng."
+    language = "vi"
+
+    def title(self):
+        return f"Tin tức - {settings.SITE_NAME}"
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        return Article.objects.published().select_related("category").newest_first()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or Truncator(html_to_text(item.body)).words(60)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []

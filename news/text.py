@@ -1,0 +1,55 @@
+"""Vietnamese text folding shared by slugs and search.
+
+Django's ``slugify`` decomposes accented letters and drops what is not ASCII, which turns
+"đ" into nothing ("giai đoạn" → "giai-oan"): "đ"/"Đ" are not composed characters, so they
+are mapped to "d"/"D" first. Search folds text the same way so that "dien hinh" finds
+"điển hình".
+"""
+
+import html
+import re
+import unicodedata
+
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text):
+    """Lower-case ``text`` without diacritics: "Điển Hình" → "dien hinh"."""
+    decomposed = unicodedata.normalize("NFKD", str(text or "").translate(_D_MAP))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def vietnamese_slugify(text, max_length=200):
+    """A URL slug of a Vietnamese title: "Sở Khoa học và Công nghệ" → "so-khoa-hoc-va-cong-nghe".
+
+    Long slugs are cut at a hyphen so that no word is split.
+    """
+    # "152/2025/NĐ-CP" → "152-2025-nd-cp", not "1522025nd-cp".
+    slug = slugify(str(text or "").translate(_D_MAP).replace("/", " "))
+    if len(slug) > max_length:
+        slug = slug[:max_length]
+        if "-" in slug:
+            slug = slug.rsplit("-", 1)[0]
+        slug = slug.strip("-")
+    return slug
+
+
+def html_to_text(markup):
+    """The readable text of an HTML fragment, whitespace collapsed."""
+    text = strip_tags(str(markup or "").replace("<", " <"))
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+def search_words(text, limit=10):
+    """The folded words of a search query (at most ``limit``); punctuation is dropped."""
+    return _WORD.findall(fold(text))[:limit]
+
+
+def plain_words(text, limit=10):
+    """The words of ``text`` lower-cased, diacritics kept (PostgreSQL unaccents them)."""
+    return _WORD.findall(str(text or "").lower())[:limit]

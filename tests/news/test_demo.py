@@ -1,0 +1,31 @@
+"""Demo content: the seed article exactly, plenty of news, idempotent."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from news import demo
+from news.models import Article, Category
+
+
+def test_demo_loads_the_seed_article_and_is_idempotent(db, media_root):
+    demo.load()
+    seed = Article.objects.get(title=demo.SEED_TITLE)
+    assert seed.published_at == datetime(2017, 9, 8, 15, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert seed.byline == "HN"
+    assert seed.view_count == 701
+    assert seed.body.count("<p>") == 6
+    assert seed.body.startswith("<p>Ngày 08/9/2017, Sở Khoa học và Công nghệ tổ chức Hội nghị")
+    assert seed.body.endswith("thúc đẩy phong trào thi đua ngày càng hiệu quả.</p>")
+    assert Article.objects.published().count() >= 31
+    assert Category.objects.count() == 6
+    assert Article.objects.exclude(image="").count() >= 3
+    assert Article.objects.filter(is_featured=True).exists()
+    years = {d.year for d in Article.objects.values_list("published_at", flat=True)}
+    assert min(years) == 2017 and max(years) == 2026
+
+    Article.objects.filter(pk=seed.pk).update(view_count=900)
+    counts = (Article.objects.count(), Category.objects.count(), Article.history.count())
+    demo.load()
+    assert (Article.objects.count(), Category.objects.count(), Article.history.count()) == counts
+    seed.refresh_from_db()
+    assert seed.view_count == 900

@@ -1,0 +1,34 @@
+"""RSS and sitemap parse as XML and list the published articles."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+from django.utils import timezone
+
+
+def test_rss_lists_the_20_newest_published_articles(reader, make_article):
+    articles = [make_article(title=f"Tin RSS {n:02d}") for n in range(22)]
+    make_article(title="Nháp RSS", status="draft")
+    make_article(title="Hẹn giờ RSS", published_at=timezone.now() + timedelta(days=1))
+    response = reader.get("/rss/")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    titles = [item.findtext("title") for item in root.iter("item")]
+    assert titles == [f"Tin RSS {n:02d}" for n in range(21, 1, -1)]
+    links = [item.findtext("link") for item in root.iter("item")]
+    assert links[0] == f"http://testserver{articles[-1].get_absolute_url()}"
+
+
+def test_sitemap_lists_published_articles_and_categories(reader, make_article, category):
+    published = make_article(title="Trong sơ đồ", category=category)
+    draft = make_article(title="Nháp", status="draft")
+    response = reader.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {node.text for node in root.findall("s:url/s:loc", namespace)}
+    assert f"http://testserver{published.get_absolute_url()}" in locations
+    assert f"http://testserver{category.get_absolute_url()}" in locations
+    assert "http://testserver/tin-tuc/" in locations
+    assert f"http://testserver{draft.get_absolute_url()}" not in locations

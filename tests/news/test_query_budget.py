@@ -1,0 +1,73 @@
+"""The warm article page and home page stay within 6 SQL queries for an anonymous visitor.
+
+Requests are measured outside a test-wide transaction (``transaction=True``), as they run
+in production. Transaction control (BEGIN/COMMIT/SAVEPOINT/RELEASE) is not counted as a
+query: Django logs it on SQLite but not on PostgreSQL, so counting it would measure the
+backend rather than the page.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .conftest import make_reader
+
+BUDGET = 6
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I)
+
+
+def statements(context):
+    return [q["sql"] for q in context.captured_queries if not TRANSACTION_CONTROL.match(q["sql"])]
+
+
+def news_statements(context):
+    return [sql for sql in statements(context) if '"news_' in sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_article_page_runs_at_most_6_queries(make_article):
+    articles = [make_article(title=f"Tin {n}") for n in range(15)]
+    article = articles[-1]
+    make_reader(40).get(article.get_absolute_url())  # warms the lists and the day's salt
+    with CaptureQueriesContext(connection) as context:
+        response = make_reader(41).get(article.get_absolute_url() + "?page=2")
+    assert response.status_code == 200
+    assert len(statements(context)) <= BUDGET, statements(context)
+    # The article (with its category), the de-duplication upsert, the increment.
+    assert len(news_statements(context)) == 3, news_statements(context)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_repeat_view_skips_the_increment(make_article):
+    article = make_article()
+    visitor = make_reader(42)
+    visitor.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as context:
+        visitor.get(article.get_absolute_url())
+    assert len(statements(context)) <= BUDGET
+    assert len(news_statements(context)) == 2, news_statements(context)
+    assert not [sql for sql in news_statements(context) if sql.startswith("UPDATE")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_home_page_runs_at_most_6_queries(make_article, django_assert_max_num_queries):
+    for n in range(12):
+        make_article(title=f"Tin {n}", is_featured=n % 3 == 0)
+    make_reader(43).get("/")
+    with django_assert_max_num_queries(BUDGET) as context:
+        response = make_reader(44).get("/")
+    assert response.status_code == 200
+    assert not news_statements(context)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_list_page_reads_no_article_rows(make_article):
+    for n in range(12):
+        make_article(title=f"Tin {n}")
+    make_reader(45).get("/tin-tuc/")
+    with CaptureQueriesContext(connection) as context:
+        make_reader(46).get("/tin-tuc/?page=2")
+    assert len(statements(context)) <= BUDGET
+    assert not news_statements(context)

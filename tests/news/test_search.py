@@ -1,0 +1,88 @@
+"""Search ignores case and diacritics on SQLite and PostgreSQL alike."""
+
+import pytest
+
+from .conftest import main_html
+
+
+@pytest.fixture
+def corpus(make_article):
+    return {
+        "title": make_article(title="Tôn vinh điển hình tiên tiến năm 2017"),
+        "summary": make_article(title="Hội nghị", summary="Nhân rộng điển hình tiên tiến"),
+        "body": make_article(title="Tin khác", body="<p>Các <b>điển hình tiên tiến</b></p>"),
+        "other": make_article(title="Chuyển đổi số", body="<p>Chữ ký số</p>"),
+        "draft": make_article(title="Điển hình tiên tiến nháp", status="draft"),
+    }
+
+
+def found(client, query, **params):
+    response = client.get("/tim-kiem/", {"q": query, **params})
+    assert response.status_code == 200
+    return main_html(response)
+
+
+@pytest.mark.parametrize(
+    "query", ["dien hinh tien tien", "điển hình tiên tiến", "ĐIỂN HÌNH TIÊN TIẾN", "Dien Hinh"]
+)
+def test_search_finds_title_summary_and_body_ignoring_case_and_diacritics(reader, corpus, query):
+    html = found(reader, query)
+    for key in ("title", "summary", "body"):
+        assert corpus[key].get_absolute_url() in html, key
+    assert corpus["other"].get_absolute_url() not in html
+    assert corpus["draft"].get_absolute_url() not in html
+    assert "Tìm thấy <strong>3</strong> bài viết" in html
+
+
+def test_search_with_d_matches_both_ways(reader, make_article):
+    article = make_article(title="Đo lường chất lượng")
+    assert article.get_absolute_url() in found(reader, "do luong")
+    assert article.get_absolute_url() in found(reader, "ĐO LƯỜNG")
+
+
+def test_search_needs_every_word(reader, corpus):
+    html = found(reader, "điển hình 2017")
+    assert corpus["title"].get_absolute_url() in html
+    assert corpus["body"].get_absolute_url() not in html
+
+
+def test_search_with_no_match_says_so(reader, corpus):
+    assert "Không tìm thấy bài viết nào" in found(reader, "vũ trụ")
+
+
+def test_query_is_echoed_escaped(reader, corpus):
+    html = found(reader, '<script>alert("x")</script>')
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_empty_query_asks_for_words(reader, db):
+    assert "Nhập từ khóa" in found(reader, "   ")
+    assert "Nhập từ khóa" in main_html(reader.get("/tim-kiem/"))
+
+
+@pytest.mark.parametrize("query", ["%%%", "'\"", "--", "\x00\x01", "*)(&^"])
+def test_odd_queries_get_a_friendly_message(reader, corpus, query):
+    html = found(reader, query)
+    assert "Vui lòng thử lại" in html or "Không tìm thấy" in html or "Nhập từ khóa" in html
+
+
+def test_overlong_query_is_a_400_with_a_vietnamese_message(reader, db):
+    response = reader.get("/tim-kiem/", {"q": "a" * 201})
+    assert response.status_code == 400
+    assert "Từ khóa quá dài" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "99999", "", "2"])
+def test_search_results_are_paginated_without_failing_on_odd_pages(reader, make_article, value):
+    for n in range(13):
+        make_article(title=f"Khoa học công nghệ {n}")
+    html = found(reader, "khoa hoc", page=value)
+    assert "Tìm thấy <strong>13</strong> bài viết" in html
+
+
+def test_search_pagination_links_keep_the_query(reader, make_article):
+    for n in range(13):
+        make_article(title=f"Khoa học công nghệ {n}")
+    html = found(reader, "khoa hoc")
+    assert "?q=khoa+hoc&amp;page=2" in html

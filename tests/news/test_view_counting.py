@@ -1,0 +1,220 @@
+"""Honest view counts: distinct visitors, a 30-minute window, no bots, no staff, exact."""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from news.models import ArticleViewer
+from news.services import article_record_view, article_viewers_prune
+
+from .conftest import BOT_UA, make_reader
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def views_shown(response):
+    html = response.content.decode()
+    marker = 'data-stat="views">'
+    start = html.index(marker) + len(marker)
+    return int(html[start : html.index("<", start)].replace(".", ""))
+
+
+def test_first_view_counts_and_the_count_is_returned(make_article):
+    article = make_article(view_count=10)
+    assert article_record_view(article=article, visitor="a") == 11
+    article.refresh_from_db()
+    assert article.view_count == 11
+
+
+def test_same_visitor_within_30_minutes_counts_once(make_article):
+    article = make_article()
+    start = timezone.now()
+    assert article_record_view(article=article, visitor="a", now=start) == 1
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=10)) == 1
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=29)) == 1
+    article.refresh_from_db()
+    assert article.view_count == 1
+
+
+def test_same_visitor_after_30_minutes_counts_again(make_article):
+    article = make_article()
+    start = timezone.now()
+    article_record_view(article=article, visitor="a", now=start)
+    article_record_view(article=article, visitor="a", now=start + timedelta(minutes=20))
+    # The window runs from the last *counted* view, so views inside it do not extend it.
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=31)) == 2
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=40)) == 2
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=62)) == 3
+
+
+def test_window_length_is_a_setting(make_article, settings):
+    settings.NEWS_VIEW_DEDUPE_MINUTES = 5
+    article = make_article()
+    start = timezone.now()
+    article_record_view(article=article, visitor="a", now=start)
+    assert article_record_view(article=article, visitor="a", now=start + timedelta(minutes=6)) == 2
+
+
+def test_two_visitors_count_twice(make_article):
+    article = make_article()
+    article_record_view(article=article, visitor="a")
+    assert article_record_view(article=article, visitor="b") == 2
+
+
+def test_same_visitor_counts_separately_per_article(make_article):
+    first, second = make_article(), make_article()
+    assert article_record_view(article=first, visitor="a") == 1
+    assert article_record_view(article=second, visitor="a") == 1
+
+
+def test_page_shows_the_count_including_this_view_and_reloads_do_not_add(make_article):
+    article = make_article(view_count=701)
+    visitor = make_reader(20)
+    assert views_shown(visitor.get(article.get_absolute_url())) == 702
+    assert views_shown(visitor.get(article.get_absolute_url())) == 702
+    assert views_shown(make_reader(21).get(article.get_absolute_url())) == 703
+
+
+def test_bots_are_not_counted(make_article, client):
+    article = make_article(view_count=3)
+    response = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BOT_UA)
+    assert views_shown(response) == 3
+    assert client.get(article.get_absolute_url(), HTTP_USER_AGENT="").status_code == 200
+    article.refresh_from_db()
+    assert article.view_count == 3
+    assert not ArticleViewer.objects.exists()
+
+
+def test_staff_are_not_counted(make_article, staff_client):
+    article = make_article(view_count=3)
+    assert views_shown(staff_client.get(article.get_absolute_url())) == 3
+    article.refresh_from_db()
+    assert article.view_count == 3
+
+
+def test_previews_of_drafts_are_not_counted(make_article, staff_client):
+    draft = make_article(status="draft")
+    staff_client.get(draft.get_absolute_url())
+    draft.refresh_from_db()
+    assert draft.view_count == 0
+
+
+def test_counting_views_adds_no_history(make_article):
+    article = make_article()
+    article_record_view(article=article, visitor="a")
+    make_reader(30).get(article.get_absolute_url())
+    assert article.history.count() == 1
+
+
+def test_prune_deletes_only_rows_older_than_a_day(make_article):
+    article = make_article()
+    now = timezone.now()
+    article_record_view(article=article, visitor="old", now=now - timedelta(days=2))
+    article_record_view(article=article, visitor="new", now=now - timedelta(hours=2))
+    assert article_viewers_prune(older_than=timedelta(days=1), now=now) == 1
+    assert list(ArticleViewer.objects.values_list("visitor", flat=True)) == ["new"]
+
+
+def test_prune_command_removes_old_rows(make_article):
+    article = make_article()
+    article_record_view(article=article, visitor="old", now=timezone.now() - timedelta(days=3))
+    call_command("prune_article_viewers")
+    assert not ArticleViewer.objects.exists()
+
+
+def _database_url():
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    return f"postgres://{settings['USER']}{password}@{host}:{port}/{settings['NAME']}"
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_64_concurrent_distinct_visitors_in_several_processes_add_exactly_64(make_article):
+    article = make_article(view_count=1000)
+    processes, threads = 8, 8
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+    }
+    env.setdefault("DJANGO_SECRET_KEY", "test-only")
+    start_at = time.time() + 4
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.news.view_worker",
+                str(article.pk),
+                str(n),
+                str(threads),
+                str(start_at),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for n in range(processes)
+    ]
+    returned = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=180)
+        assert worker.returncode == 0, err
+        returned += [int(value) for value in out.split()]
+    article.refresh_from_db()
+    assert article.view_count == 1064
+    assert ArticleViewer.objects.filter(article=article).count() == 64
+    # Every increment was exact: each view got its own number, none lost or repeated.
+    assert sorted(returned) == list(range(1001, 1065))
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_first_views_by_one_visitor_count_once(make_article):
+    article = make_article()
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+    }
+    env.setdefault("DJANGO_SECRET_KEY", "test-only")
+    script = (
+        "import os, sys, threading, time, django; django.setup()\n"
+        "from django.db import connection\n"
+        "from news.models import Article\n"
+        "from news.services import article_record_view\n"
+        f"article = Article.objects.get(pk={article.pk}); connection.close()\n"
+        "barrier = threading.Barrier(8)\n"
+        "def go():\n"
+        "    barrier.wait()\n"
+        "    article_record_view(article=article, visitor='same')\n"
+        "    connection.close()\n"
+        "ts = [threading.Thread(target=go) for _ in range(8)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+    )
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )  # fmt: skip
+        for _ in range(3)
+    ]
+    for worker in workers:
+        _out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+    article.refresh_from_db()
+    assert article.view_count == 1
