@@ -1,6 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BannersConfig(AppConfig):
     name = "banners"
-    verbose_name = "Quảng cáo hình ảnh"
+    verbose_name = _("Quảng cáo hình ảnh")
+
+    def ready(self):
+        from banners import signals  # noqa: F401 - connects the cache invalidation

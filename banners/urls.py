@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from banners import views
 
 app_name = "banners"
 
-urlpatterns = []
+urlpatterns = [
+    path("qc/<int:pk>/", views.click, name="click"),
+]

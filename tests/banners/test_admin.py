@@ -1,0 +1,69 @@
+"""Managing banners in the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from banners.models import Banner
+from tests.banners.conftest import png_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "x")
+    client.force_login(user)
+    return client
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Cổng thông tin điện tử tỉnh Cao Bằng",
+        "alt_text": "Cổng thông tin điện tử tỉnh Cao Bằng",
+        "target_url": "https://caobang.gov.vn/",
+        "position": "sidebar",
+        "order": "1",
+        "is_active": "on",
+        "active_from_0": "",
+        "active_from_1": "",
+        "active_until_0": "",
+        "active_until_1": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_admin_adds_a_banner_with_a_reencoded_image(admin_client):
+    upload = SimpleUploadedFile("anh.png", png_bytes() + b"<script>alert(1)</script>")
+    response = admin_client.post("/admin/banners/banner/add/", {**form_data(), "image": upload})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    banner = Banner.objects.get()
+    assert banner.click_count == 0
+    with banner.image.open("rb") as stored:
+        assert b"<script>" not in stored.read()  # re-encoded: nothing after the pixels
+
+
+def test_admin_refuses_a_javascript_address_with_a_vietnamese_message(admin_client):
+    upload = SimpleUploadedFile("anh.png", png_bytes())
+    response = admin_client.post(
+        "/admin/banners/banner/add/",
+        {**form_data(target_url="javascript:alert(1)"), "image": upload},
+    )
+    assert response.status_code == 200
+    assert not Banner.objects.exists()
+    assert "errorlist" in response.content.decode()
+
+
+def test_click_count_is_read_only_in_the_admin(admin_client, make_banner):
+    banner = make_banner()
+    html = admin_client.get(f"/admin/banners/banner/{banner.pk}/change/").content.decode()
+    assert 'name="click_count"' not in html
+    assert "Lượt nhấp" in html or "lượt nhấp" in html
+
+
+def test_changelist_lists_banners_with_their_clicks(admin_client, make_banner):
+    make_banner(title="Bộ Khoa học và Công nghệ")
+    response = admin_client.get("/admin/banners/banner/")
+    assert response.status_code == 200
+    assert "Bộ Khoa học và Công nghệ" in response.content.decode()

@@ -1,0 +1,50 @@
+"""Logging in and out through the sidebar's "Đăng nhập" box, in Chromium."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "mat-khau-dai-2026"
+
+
+@pytest.fixture
+def editor():
+    return get_user_model().objects.create_user(
+        username="bientap", password=PASSWORD, first_name="Bích", last_name="Ngọc", is_staff=True
+    )
+
+
+def login_box(page):
+    return page.locator("section.widget-login")
+
+
+def test_log_in_and_out_through_the_sidebar(live_server, page, editor):
+    page.goto(live_server.url + "/gioi-thieu/")
+    box = login_box(page)
+    box.get_by_label("Tên đăng nhập").fill("bientap")
+    box.get_by_label("Mật khẩu").fill(PASSWORD)
+    box.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + "/gioi-thieu/")
+    assert "Xin chào, Ngọc Bích" in box.inner_text() or "Xin chào, Bích Ngọc" in box.inner_text()
+    assert box.get_by_role("link", name="Trang quản trị").get_attribute("href") == "/admin/"
+
+    box.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(live_server.url + "/gioi-thieu/")
+    assert "Xin chào" not in box.inner_text()
+    assert box.get_by_role("button", name="Đăng nhập").is_visible()
+
+
+def test_wrong_password_shows_the_message_in_the_box(live_server, page, editor):
+    page.goto(live_server.url + "/lien-he/")
+    box = login_box(page)
+    box.get_by_label("Tên đăng nhập").fill("bientap")
+    box.get_by_label("Mật khẩu").fill("khong-dung")
+    box.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + "/lien-he/")
+    alert = box.get_by_role("alert")
+    assert alert.inner_text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert "Xin chào" not in box.inner_text()
+    # Reloading drops the message: it was for that one attempt.
+    page.reload()
+    assert box.get_by_role("alert").count() == 0
