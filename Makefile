@@ -46,7 +46,7 @@ lint: install
 	$(BIN)/ruff check .
 
 bench: install
-	bash bench/run.sh
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

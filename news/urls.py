@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import conditional_page
 
 from news import views
 from news.feeds import LatestArticlesFeed
@@ -12,5 +13,6 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.article_detail, name="article"),
     path("tin-tuc/<slug:slug>/luu/", views.article_download, name="download"),
     path("tim-kiem/", views.search, name="search"),
-    path("rss/", LatestArticlesFeed(), name="feed"),
+    # ETag and Last-Modified: feed readers poll; an unchanged feed costs them a 304.
+    path("rss/", conditional_page(LatestArticlesFeed()), name="feed"),
 ]

@@ -4,6 +4,7 @@ template; counting views is ``news.services.article_record_view``."""
 import logging
 import re
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +14,8 @@ from django.views.decorators.http import require_safe
 
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
-from news.services import article_record_view
+from news.services import article_record_view, article_view_count
+from portal.pagecache import cached_page, hole, holes_active
 from visitors.identity import is_bot, visitor_id
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ def _as_cards(page):
 
 
 @require_safe
+@cached_page()
 def home(request):
     latest = selectors.latest_articles(limit=10)
     featured = selectors.featured_articles(limit=5)
@@ -53,12 +56,14 @@ def home(request):
 
 
 @require_safe
+@cached_page()
 def article_list(request):
     page = _paginate(request, selectors.PublishedArticles())
     return render(request, "news/article_list.html", {"page_obj": page, "category": None})
 
 
 @require_safe
+@cached_page()
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = _as_cards(_paginate(request, selectors.category_articles(category)))
@@ -83,33 +88,50 @@ def _find_article(request, slug):
     return article, None
 
 
-def _count_view(request, article):
+def _count_view(request, article, *, fresh=False):
     """The view count to show; counts this view unless it comes from staff or a bot.
 
     Counting never breaks the page: a failure is logged and the stored number shown.
+    ``fresh`` means ``article`` is a stand-in from a cached (so public) page: its number is
+    read anew when this view is not counted.
     """
-    if _is_staff(request) or not article.is_public() or is_bot(request):
-        return article.view_count
     try:
-        return article_record_view(article=article, visitor=visitor_id(request))
+        if _is_staff(request) or not (fresh or article.is_public()) or is_bot(request):
+            return article_view_count(article=article) if fresh else article.view_count
+        return article_record_view(article=article, visitor=visitor_id(request), fresh=fresh)
     except Exception:
         logger.exception("news: could not count a view of article %s", article.pk)
+    if not fresh:
         return article.view_count
+    try:
+        return article_view_count(article=article)
+    except Exception:
+        logger.exception("news: could not read the view count of article %s", article.pk)
+        return "–"
+
+
+def _fill_article(request, meta):
+    """Per-request hole of a cached article page: its exact view count, this view included."""
+    article = Article(pk=meta["article"], view_count=0)
+    return {"views": intcomma(_count_view(request, article, fresh=True))}
 
 
 @require_safe
+@cached_page(fill=_fill_article)
 def article_detail(request, slug):
     article, redirect = _find_article(request, slug)
     if redirect is not None:
         return redirect
     is_public = article.is_public()
-    views = _count_view(request, article)
+    # Rendered for the page cache, the count is a hole filled (and counted) per request.
+    cache_it = is_public and holes_active(request)
+    views = hole("views") if cache_it else _count_view(request, article)
     others = _paginate(
         request, selectors.PublishedArticles(exclude=article.pk, exclude_is_public=is_public)
     )
     canonical = request.build_absolute_uri(article.get_absolute_url())
     image = request.build_absolute_uri(article.image.url) if article.image else ""
-    return render(
+    response = render(
         request,
         "news/article_detail.html",
         {
@@ -121,6 +143,8 @@ def article_detail(request, slug):
             "og_image": image,
         },
     )
+    response.page_cache_meta = {"article": article.pk} if cache_it else None
+    return response
 
 
 @require_safe

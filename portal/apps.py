@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "Cổng thông tin"
+
+    def ready(self):
+        # Connects the page cache's invalidation to every content save, in every process
+        # (a management command that edits articles must invalidate too).
+        from portal import pagecache  # noqa: F401

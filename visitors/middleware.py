@@ -19,6 +19,8 @@ def is_page_view(request, response):
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
+    if response.get("Content-Disposition", "").startswith("attachment"):
+        return False  # a download ("Lưu bài"), not a page being read
     if request.path.startswith(conf.excluded_prefixes()):
         return False
     # Browsers prefetching a link the person has not opened yet.

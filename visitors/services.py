@@ -4,7 +4,8 @@ Recording a page view is exact under concurrency and touches no hot row:
 
 * **Database** (default): one upsert on ``VisitorActivity`` decides, from the row as locked
   and updated by the database, whether the page view starts a visit; one upsert adds to one
-  of the day's ``DailyStat`` slots picked at random. Both run in one transaction.
+  of the day's ``DailyStat`` slots picked at random (``portal.counters``: committed
+  without waiting for a disk flush on PostgreSQL).
 * **Redis** (``REDIS_URL`` set): one Lua script (one round trip, atomic) does the same on a
   per-visitor key, a sorted set of last-seen times and a per-day hash of counters.
   ``flush_visitor_stats`` moves the per-day counters into ``DailyStat``; until then the
@@ -20,6 +21,7 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
+from portal.counters import counter_cursor, counter_sql
 from visitors import conf
 from visitors.identity import local_today
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity
@@ -63,33 +65,39 @@ def _dt(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _daily_stat_add(*, day, visits, pageviews, visitors, slot=None):
+def _daily_stat_add(*, day, visits, pageviews, visitors, slot=None, cursor=None):
     if slot is None:
         slot = random.randrange(conf.daily_shards())  # noqa: S311 - spreading load only
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _DAILY_UPSERT.format(t=connection.ops.quote_name(DailyStat._meta.db_table)),
-            [connection.ops.adapt_datefield_value(day), slot, visits, pageviews, visitors],
-        )
+    sql = _DAILY_UPSERT.format(t=connection.ops.quote_name(DailyStat._meta.db_table))
+    params = [connection.ops.adapt_datefield_value(day), slot, visits, pageviews, visitors]
+    if cursor is not None:
+        cursor.execute(sql, params)
+        return
+    with connection.cursor() as own_cursor:
+        own_cursor.execute(sql, params)
 
 
 def pageview_record_db(*, visitor, now):
-    """Record one page view of ``visitor`` at ``now`` in the database (two statements)."""
+    """Record one page view of ``visitor`` at ``now`` in the database (two statements).
+
+    Each statement is atomic on its own, which is what keeps the counts exact; they share
+    one asynchronously committed transaction on PostgreSQL (``portal.counters``).
+    """
     cutoff = now - conf.visit_timeout()
     table = connection.ops.quote_name(VisitorActivity._meta.db_table)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _ACTIVITY_UPSERT.format(t=table),
-                [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)],
-            )
-            new_visit, pageviews = cursor.fetchone()
+    with counter_cursor() as cursor:
+        cursor.execute(
+            counter_sql(_ACTIVITY_UPSERT.format(t=table)),
+            [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)],
+        )
+        new_visit, pageviews = cursor.fetchone()
         result = PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
         _daily_stat_add(
             day=local_today(now),
             visits=int(result.new_visit),
             pageviews=1,
             visitors=int(result.new_visitor),
+            cursor=cursor,
         )
     return result
 

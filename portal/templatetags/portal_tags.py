@@ -4,7 +4,17 @@ from django import template
 from django.middleware.csrf import get_token
 from django.utils.http import urlencode
 
+from portal.pagecache import hole, holes_active
+
 register = template.Library()
+
+
+def _csrf_token(request):
+    if request is None:
+        return ""
+    if holes_active(request):  # a page rendered for the shared cache: filled per request
+        return hole("csrf")
+    return get_token(request)
 
 
 @register.inclusion_tag("portal/widgets/login_box.html", takes_context=True)
@@ -27,7 +37,8 @@ def login_box(context):
     return {
         "user": user,
         "login_messages": login_messages,
-        "csrf_token": get_token(request) if request is not None else "",
+        # Not "csrf_token": Django's inclusion tags overwrite that name with the page's.
+        "login_csrf": _csrf_token(request),
         "next": context.get("login_next")
         or (request.get_full_path() if request is not None else "/"),
     }

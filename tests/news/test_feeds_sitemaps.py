@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 
@@ -32,3 +33,19 @@ def test_sitemap_lists_published_articles_and_categories(reader, make_article, c
     assert f"http://testserver{category.get_absolute_url()}" in locations
     assert "http://testserver/tin-tuc/" in locations
     assert f"http://testserver{draft.get_absolute_url()}" not in locations
+
+
+@pytest.mark.parametrize("path", ["/rss/", "/sitemap.xml"])
+def test_feed_and_sitemap_answer_conditional_gets_with_304(client, make_article, path):
+    make_article(title="Tin cho bộ đọc tin")
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first.has_header("ETag")
+    again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    if first.has_header("Last-Modified"):
+        since = client.get(path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert since.status_code == 304
+    make_article(title="Một tin mới hơn")
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
