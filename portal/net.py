@@ -30,3 +30,22 @@ def client_ip(request):
         if hop not in trusted:
             return hop
     return remote
+
+
+def axes_username(request, credentials=None):
+    """The username django-axes records: the one tried, cut to what a username can be.
+
+    A 10 000-character "username" would not fit django-axes' columns (PostgreSQL refuses
+    it); no account has a name longer than ``User.username`` allows anyway.
+    """
+    from django.contrib.auth import get_user_model
+
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    if credentials:
+        username = credentials.get(field)
+    else:
+        username = request.POST.get(field) if request is not None else None
+    if not isinstance(username, str):
+        return username
+    max_length = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).max_length
+    return username[: max_length or 150]

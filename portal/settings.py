@@ -11,6 +11,7 @@ comes from an environment variable with a safe default:
     DATABASE_URL                 default: SQLite file db.sqlite3 in the project folder
     REDIS_URL                    optional; when set, cache (and shared counters) live in Redis
     MEDIA_ROOT                   default: media/ in the project folder
+    DJANGO_STATIC_ROOT           where collectstatic writes (default: staticfiles/ in the project)
     DJANGO_SECURE                "1" in production behind HTTPS (secure cookies, HSTS, redirect)
     DJANGO_HSTS_SECONDS          HSTS max-age when DJANGO_SECURE is on (default: one year)
     DJANGO_SECURE_PROXY_SSL_HEADER  "1" only when a trusted proxy sets X-Forwarded-Proto
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or hands request values to the database.
+    "portal.middleware.RejectNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,9 +124,8 @@ TEMPLATES = [
 # writers queue behind the busy timeout instead of failing with "database is locked".
 
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -196,6 +198,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
 AXES_CLIENT_IP_CALLABLE = "portal.net.client_ip"
+AXES_USERNAME_CALLABLE = "portal.net.axes_username"
 
 # --- Internationalisation ---------------------------------------------------------------
 
@@ -210,7 +213,7 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 # --- Static and media files -------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -223,6 +226,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Uploaded images: what Pillow must accept before anything is stored.
 UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 5 * 1024 * 1024))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_000))
+# An animated GIF is decoded frame by frame: bound the frames as well as each frame's size.
+UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
 
 # --- Rich text editor -------------------------------------------------------------------
 # django-ckeditor bundles CKEditor 4 (end of life, open XSS advisories). It is wired in one
@@ -231,7 +236,10 @@ UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_0
 
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-CKEDITOR_IMAGE_BACKEND = "pillow"
+# Our backend re-encodes through portal.uploads (Pillow-verified, bounded, no metadata) and
+# the generator gives every stored file a random name: nothing an uploader names survives.
+CKEDITOR_IMAGE_BACKEND = "portal.uploads.CKEditorImageBackend"
+CKEDITOR_FILENAME_GENERATOR = "portal.uploads.ckeditor_filename"
 CKEDITOR_RESTRICT_BY_DATE = True
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {
@@ -278,7 +286,10 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Only the site's own scripts, styles and images on public pages. The admin's editor needs
-# inline styles and scripts; portal.middleware relaxes the policy for /admin/ alone.
+# inline styles and scripts; portal.middleware relaxes the policy for the prefixes below
+# alone (CKEditor 4 builds its toolbar with inline styles, runs inline handlers, previews
+# pasted images as blob:/data: URLs, and its upload dialog answers inside a same-origin
+# frame).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -293,6 +304,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+CSP_RELAXED_PREFIXES = ("/admin/", "/ckeditor/")
 
 # Proxies whose X-Forwarded-For header is believed (visitor statistics, login throttling).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")

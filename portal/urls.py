@@ -1,9 +1,12 @@
 """The portal's URLs. Each app owns its own paths in its ``urls.py``."""
 
+import os
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import conditional_page
 
 from portal import views
 from portal.sitemaps import SITEMAPS
@@ -16,9 +19,10 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("ckeditor/", include("news.editor_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", conditional_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("portal.site_urls")),
     path("", include("visitors.urls")),
     path("", include("banners.urls")),
@@ -26,3 +30,9 @@ urlpatterns = [
     path("", include("news.urls")),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.serve_media, name="media"),
 ]
+
+if os.environ.get("PORTAL_BENCH_VIEW") == "1":
+    # `make bench`'s ceiling: a bare view served by the same gunicorn and middleware.
+    from bench.views import bare
+
+    urlpatterns.insert(0, path("bench/bare/", bare))

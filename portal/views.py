@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.db import Error as DatabaseLayerError
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -28,10 +30,18 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except DatabaseLayerError:
         logger.warning("healthz: database unreachable", exc_info=True)
         return JsonResponse({"status": "error", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages without an icon link (the admin)."""
+    response = HttpResponseRedirect(static("img/favicon.png"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_safe
@@ -57,17 +67,59 @@ def serve_media(request, path):
     return response
 
 
+# Shown if even the error template cannot be rendered (a template tag touching the dead
+# database, a missing static manifest...): the visitor still gets Vietnamese, never a trace.
+FALLBACK_PAGES = {
+    503: (
+        "Hệ thống đang bảo trì",
+        "Cổng thông tin tạm thời không truy cập được cơ sở dữ liệu (lỗi 503). "
+        "Vui lòng quay lại sau ít phút.",
+    ),
+    500: (
+        "Lỗi máy chủ",
+        "Đã có lỗi xảy ra phía máy chủ (lỗi 500). Chúng tôi đã ghi nhận và sẽ khắc phục sớm.",
+    ),
+}
+
+
+def _fallback_page(status):
+    title, text = FALLBACK_PAGES[status]
+    html = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{title} - {settings.SITE_NAME}</title></head>"
+        f'<body><main><h1>{title}</h1><p>{text}</p><p><a href="/">Thử lại</a></p></main>'
+        "</body></html>"
+    )
+    return HttpResponse(html, status=status)
+
+
 def _render_without_database(template_name, status):
     # No request context: context processors or template tags could touch the database,
     # which may be exactly what failed.
-    template = loader.get_template(template_name)
-    return HttpResponse(template.render({"SITE_NAME": settings.SITE_NAME}), status=status)
+    try:
+        template = loader.get_template(template_name)
+        return HttpResponse(template.render({"SITE_NAME": settings.SITE_NAME}), status=status)
+    except Exception:
+        logger.exception("error page %s could not be rendered", template_name)
+        return _fallback_page(status)
 
 
-def server_error(request):
+def is_database_failure(exc):
+    """True if ``exc`` or an exception it was raised from is a database error."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, DatabaseLayerError):
+            return True
+        if type(exc).__module__.split(".")[0] in {"psycopg2", "psycopg", "sqlite3"}:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request, *args, **kwargs):
     """handler500: a maintenance page (503) when the database is down, else the 500 page."""
-    exc = sys.exc_info()[1]
-    if isinstance(exc, DatabaseError):
+    if is_database_failure(sys.exc_info()[1]):
         response = _render_without_database("503.html", 503)
         response["Retry-After"] = "30"
         return response
@@ -75,7 +127,23 @@ def server_error(request):
 
 
 def lockout(request, original_response=None, credentials=None):
-    """Response for a login refused by django-axes after too many failures."""
-    template = loader.get_template("portal/lockout.html")
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return HttpResponse(template.render({"minutes": minutes}, request), status=429)
+    """Response for a login refused by django-axes after too many failures (HTTP 429).
+
+    Used for the sidebar login and the admin's alike; ``Retry-After`` tells clients when
+    the cool-off ends.
+    """
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    minutes = max(1, seconds // 60)
+    try:
+        html = loader.get_template("portal/lockout.html").render({"minutes": minutes}, request)
+    except Exception:
+        logger.exception("lockout page could not be rendered")
+        html = (
+            '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            "<title>Tạm khóa đăng nhập</title></head><body><h1>Tạm khóa đăng nhập</h1>"
+            f"<p>Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau {minutes} "
+            "phút hoặc liên hệ quản trị viên để được mở khóa.</p></body></html>"
+        )
+    response = HttpResponse(html, status=429)
+    response["Retry-After"] = str(seconds)
+    return response

@@ -1,0 +1,38 @@
+"""Fixtures for the site-wide security and reliability tests.
+
+The browser fixtures of tests/browser are re-exported so that the editor-under-CSP test
+can drive Chromium from here.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.conftest import browser, browser_context, page, page_problems  # noqa: F401
+
+STAFF_PASSWORD = "Mat-khau-rat-dai-2026!"  # noqa: S105 - test fixture
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="bientap", email="bientap@example.invalid", password=STAFF_PASSWORD
+    )
+
+
+@pytest.fixture
+def demo_data(db):
+    call_command("loaddemo", verbosity=0)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Password hashing is not what these tests are about; PBKDF2 would make them slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
