@@ -1,6 +1,9 @@
 """Shared fixtures. Tests run on a real database: SQLite by default, PostgreSQL when
 DATABASE_URL says so (as `.ci/run` does)."""
 
+import os
+import shutil
+
 import pytest
 
 
@@ -20,3 +23,24 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium (Debian's, driven by Playwright) for the whole run.
+
+    Defined here, once: a second session fixture elsewhere would start a second Playwright
+    event loop in the same thread, which Playwright's sync API refuses.
+    """
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser` (Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

@@ -5,7 +5,6 @@ import pytest
 import awards.demo
 import portal.demo
 from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
-    browser,
     browser_context,
     page,
     page_problems,

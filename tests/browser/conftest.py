@@ -6,7 +6,6 @@ real templates on real data. Every page records console errors and failed reques
 """
 
 import os
-import shutil
 
 import pytest
 
@@ -37,20 +36,6 @@ PHONE_UA = (
 # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls
 # from the test body all the same.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser` (Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 class PageProblems(list):

@@ -7,7 +7,7 @@ can drive Chromium from here.
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import browser, browser_context, page, page_problems  # noqa: F401
+from tests.browser.conftest import browser_context, page, page_problems  # noqa: F401
 
 STAFF_PASSWORD = "Mat-khau-rat-dai-2026!"  # noqa: S105 - test fixture
 
