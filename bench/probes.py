@@ -14,7 +14,7 @@ def article_views(slug):
 
 
 def total_visits():
-    """"Tổng lượt truy cập", after moving what Redis holds into the database."""
+    """ "Tổng lượt truy cập", after moving what Redis holds into the database."""
     from visitors.selectors import visitor_stats
     from visitors.services import stats_flush_redis
 

@@ -52,7 +52,8 @@ NEW_VISITOR_LUA = """
 counter = 0
 request = function()
   counter = counter + 1
-  local agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124." .. id .. "." .. counter .. " Safari/537.36"
+  local agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    .. "Chrome/124." .. id .. "." .. counter .. " Safari/537.36"
   return wrk.format("GET", nil, {["User-Agent"] = agent})
 end
 setup = function(thread)
