@@ -89,19 +89,15 @@ redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[4])
 return {1, redis.call('INCR', KEYS[2])}
 """
-_redis_scripts = {}
 REDIS_PREFIX = "portal:news:"
 DIRTY_KEY = REDIS_PREFIX + "dirty"
 
 
 def _redis():
-    from visitors.services import redis_connection
+    from visitors.services import redis_connection, redis_script
 
     client = redis_connection()
-    script = _redis_scripts.get(id(client))
-    if script is None:
-        script = _redis_scripts[id(client)] = client.register_script(_REDIS_RECORD)
-    return client, script
+    return client, redis_script(client, _REDIS_RECORD)
 
 
 def _count_key(article_id):

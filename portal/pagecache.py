@@ -83,11 +83,13 @@ def _page_key(request):
     return "pagecache:page:" + hashlib.sha256(raw).hexdigest()
 
 
-def _common_values(request, stats=None):
+def _hole_values(request, fill, meta, stats=None):
+    """Every hole's value for this request: the common ones, then the page's own."""
     from visitors.templatetags.visitors_tags import formatted_stats
 
-    values = {"csrf": get_token(request)}
-    values.update(formatted_stats(stats))
+    values = {"csrf": get_token(request), **formatted_stats(stats)}
+    if fill is not None and meta:
+        values.update(fill(request, meta))
     return values
 
 
@@ -142,9 +144,7 @@ def cached_page(fill=None):
                     cache.set(key, entry, timeout())
                 except Exception:
                     logger.warning("pagecache: could not store %s", request.path, exc_info=True)
-            values = _common_values(request, found.get(STATS_CACHE_KEY))
-            if fill is not None:
-                values.update(fill(request, entry["meta"]))
+            values = _hole_values(request, fill, entry["meta"], found.get(STATS_CACHE_KEY))
             return HttpResponse(_fill(entry["html"], values), content_type=entry["content_type"])
 
         return wrapper
@@ -158,8 +158,6 @@ def _filled_response(request, response, fill, meta):
         "text/html"
     ):
         return response
-    values = _common_values(request)
-    if fill is not None and meta:
-        values.update(fill(request, meta))
+    values = _hole_values(request, fill, meta)
     response.content = _fill(response.content.decode(response.charset), values)
     return response

@@ -151,7 +151,8 @@ def redis_connection():
     return get_redis_connection("default")
 
 
-def _script(client, source):
+def redis_script(client, source):
+    """``source`` registered once per Redis client (EVALSHA afterwards)."""
     key = (id(client), source)
     if key not in _scripts:
         _scripts[key] = client.register_script(source)
@@ -189,7 +190,7 @@ def pageview_record_redis(*, visitor, now):
     # The visitor key outlives the day of its hash, so a visitor is counted once a day.
     ttl = int(max(conf.activity_retention(), conf.visit_timeout()).total_seconds())
     client = redis_connection()
-    new_visit, new_visitor = _script(client, _RECORD_SCRIPT)(
+    new_visit, new_visitor = redis_script(client, _RECORD_SCRIPT)(
         keys=[keys.visitor(visitor), keys.online, keys.day(day), keys.days],
         args=[
             _ms(now),
@@ -222,7 +223,7 @@ def stats_flush_redis(*, now=None):
     """
     keys = RedisKeys()
     client = redis_connection()
-    detach = _script(client, _DETACH_SCRIPT)
+    detach = redis_script(client, _DETACH_SCRIPT)
     for raw_day in client.smembers(keys.days):
         day = date.fromisoformat(_decode(raw_day))
         token = uuid.uuid4().hex
