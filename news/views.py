@@ -89,14 +89,20 @@ def _find_article(request, slug):
 
 
 def _count_view(request, article, *, fresh=False):
-    """The view count to show; counts this view unless it comes from staff or a bot.
+    """The view count to show; counts this view unless it comes from staff or a bot, or is
+    a HEAD request.
 
     Counting never breaks the page: a failure is logged and the stored number shown.
     ``fresh`` means ``article`` is a stand-in from a cached (so public) page: its number is
     read anew when this view is not counted.
     """
     try:
-        if _is_staff(request) or not (fresh or article.is_public()) or is_bot(request):
+        if (
+            request.method != "GET"  # HEAD: a link checker, not a reader
+            or _is_staff(request)
+            or not (fresh or article.is_public())
+            or is_bot(request)
+        ):
             return article_view_count(article=article) if fresh else article.view_count
         return article_record_view(article=article, visitor=visitor_id(request), fresh=fresh)
     except Exception:

@@ -7,6 +7,15 @@ article, its view count (exact, this view included). Those are rendered as *hole
 run once per page and content version for every server (the cache is Redis when REDIS_URL
 is set), while nothing per-reader or per-view is ever cached.
 
+Serving: ``PageCacheMiddleware`` answers a page found in the cache before the rest of the
+middleware stack runs. Those middlewares do nothing for an anonymous GET without a session
+(no user to load, no form to check, no messages); what they add to a response (the
+Content-Security-Policy, X-Frame-Options, Vary) is stored with the page when it is rendered
+and replayed. The hit still does what must happen per request: the CSRF cookie and token
+(by ``CsrfViewMiddleware``'s own hooks), the page view for the statistics and the
+article's view count. A page not in the cache goes through the whole stack and the view,
+which renders it with holes (``cached_page``); on the way out the middleware stores it.
+
 Invalidation: every save or delete of content (news, awards, banners) bumps one version
 number; an entry rendered under an older version is ignored. Entries also expire after
 ``PAGE_CACHE_SECONDS`` (default 30), which bounds how late a scheduled article appears.
@@ -18,12 +27,14 @@ rich text is sanitized (comments removed) before it is stored.
 import functools
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString
 
 from visitors.selectors import STATS_CACHE_KEY
@@ -83,6 +94,33 @@ def _page_key(request):
     return "pagecache:page:" + hashlib.sha256(raw).hexdigest()
 
 
+_HOLE = re.compile(r"<!--hole:([a-z_]+)-->")
+# Headers never replayed from a stored page: computed for each response.
+_NOT_STORED = {"content-length", "set-cookie"}
+
+
+def _split(html):
+    """``html`` as [text, hole name, text, hole name, ..., text], split once when stored."""
+    return _HOLE.split(html)
+
+
+def _join(parts, values):
+    """The page with every hole filled (an unknown hole is left empty)."""
+    filled = parts[:]
+    for index in range(1, len(filled), 2):
+        filled[index] = str(values.get(filled[index], ""))
+    return "".join(filled)
+
+
+@functools.cache
+def _fill_function(path):
+    return import_string(path) if path else None
+
+
+def _fill_path(fill):
+    return f"{fill.__module__}.{fill.__qualname__}" if fill is not None else ""
+
+
 def _hole_values(request, fill, meta, stats=None):
     """Every hole's value for this request: the common ones, then the page's own."""
     from visitors.templatetags.visitors_tags import formatted_stats
@@ -93,59 +131,97 @@ def _hole_values(request, fill, meta, stats=None):
     return values
 
 
-def _fill(html, values):
-    for name, value in values.items():
-        html = html.replace(f"<!--hole:{name}-->", str(value))
-    return html
+def _lookup(key):
+    try:
+        return cache.get_many([VERSION_KEY, key, STATS_CACHE_KEY])
+    except Exception:  # a cache outage must not take pages down
+        logger.warning("pagecache: cache unavailable", exc_info=True)
+        return {}
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GETs from the page cache, before the rest of the stack.
+
+    Belongs right after the middlewares every response needs (SecurityMiddleware,
+    WhiteNoise, RejectNullCharactersMiddleware) and before SessionMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Its hooks read and set the CSRF cookie exactly as for any other page.
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if not is_cacheable(request) or settings.CSRF_USE_SESSIONS:
+            return self.get_response(request)
+        key = _page_key(request)
+        found = _lookup(key)
+        version = found.get(VERSION_KEY, 0)
+        entry = found.get(key)
+        if isinstance(entry, dict) and entry.get("version") == version and "parts" in entry:
+            return self.serve(request, entry, found.get(STATS_CACHE_KEY))
+        # Not cached: the view renders the page with holes (see ``cached_page``).
+        request._page_cache_version = version
+        response = self.get_response(request)
+        entry = getattr(response, "page_cache_entry", None)
+        if entry is not None and response.status_code == 200:
+            entry["headers"] = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+            ]
+            try:
+                cache.set(key, entry, timeout())
+            except Exception:
+                logger.warning("pagecache: could not store %s", request.path, exc_info=True)
+        return response
+
+    def serve(self, request, entry, stats):
+        from visitors.middleware import record_page_view
+
+        self.csrf.process_request(request)
+        values = _hole_values(request, _fill_function(entry["fill"]), entry["meta"], stats)
+        response = HttpResponse(_join(entry["parts"], values))
+        for name, value in entry["headers"]:
+            response[name] = value
+        response = self.csrf.process_response(request, response)
+        record_page_view(request, response)
+        return response
 
 
 def cached_page(fill=None):
-    """Cache the decorated view's 200 HTML responses for anonymous readers.
+    """Let ``PageCacheMiddleware`` cache the decorated view's 200 HTML responses.
 
-    ``fill(request, meta)`` returns the page's own hole values; ``meta`` is what the view
-    put in ``response.page_cache_meta`` (say, the article's id). A view that must not be
-    cached for this request sets ``response.page_cache_meta = None``.
+    Only requests the middleware could not answer from the cache are rendered for it, with
+    per-request values as holes. ``fill(request, meta)`` returns the page's own hole
+    values; ``meta`` is what the view put in ``response.page_cache_meta`` (say, the
+    article's id). A view that must not be cached for this request sets
+    ``response.page_cache_meta = None``.
     """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not is_cacheable(request):
+            version = getattr(request, "_page_cache_version", None)
+            if version is None:  # not cacheable (or no PageCacheMiddleware)
                 return view(request, *args, **kwargs)
-            key = _page_key(request)
+            request._page_holes = True
             try:
-                found = cache.get_many([VERSION_KEY, key, STATS_CACHE_KEY])
-            except Exception:  # a cache outage must not take pages down
-                logger.warning("pagecache: cache unavailable", exc_info=True)
-                found = {}
-            version = found.get(VERSION_KEY, 0)
-            entry = found.get(key)
-            if entry is None or entry["version"] != version:
-                request._page_holes = True
-                try:
-                    response = view(request, *args, **kwargs)
-                finally:
-                    request._page_holes = False
-                meta = getattr(response, "page_cache_meta", {})
-                if (
-                    response.status_code != 200
-                    or meta is None
-                    or getattr(response, "streaming", False)
-                    or not response.get("Content-Type", "").startswith("text/html")
-                ):
-                    return _filled_response(request, response, fill, meta or {})
-                entry = {
+                response = view(request, *args, **kwargs)
+            finally:
+                request._page_holes = False
+            meta = getattr(response, "page_cache_meta", {})
+            if (
+                response.status_code == 200
+                and meta is not None
+                and not getattr(response, "streaming", False)
+                and response.get("Content-Type", "").startswith("text/html")
+            ):
+                response.page_cache_entry = {
                     "version": version,
-                    "html": response.content.decode(response.charset),
-                    "content_type": response["Content-Type"],
+                    "parts": _split(response.content.decode(response.charset)),
                     "meta": meta,
+                    "fill": _fill_path(fill),
                 }
-                try:
-                    cache.set(key, entry, timeout())
-                except Exception:
-                    logger.warning("pagecache: could not store %s", request.path, exc_info=True)
-            values = _hole_values(request, fill, entry["meta"], found.get(STATS_CACHE_KEY))
-            return HttpResponse(_fill(entry["html"], values), content_type=entry["content_type"])
+            return _filled_response(request, response, fill, meta or {})
 
         return wrapper
 
@@ -153,11 +229,13 @@ def cached_page(fill=None):
 
 
 def _filled_response(request, response, fill, meta):
-    """A response rendered with holes but not cached: fill it in place."""
+    """The response rendered with holes, filled for this request."""
     if getattr(response, "streaming", False) or not response.get("Content-Type", "").startswith(
         "text/html"
     ):
         return response
     values = _hole_values(request, fill, meta)
-    response.content = _fill(response.content.decode(response.charset), values)
+    response.content = _HOLE.sub(
+        lambda match: str(values.get(match[1], "")), response.content.decode(response.charset)
+    )
     return response

@@ -84,8 +84,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that reads the session or hands request values to the database.
     "portal.middleware.RejectNullCharactersMiddleware",
+    # Answers cached public pages here; the rest of the stack has nothing to do for them.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -203,7 +204,9 @@ AXES_USERNAME_CALLABLE = "portal.net.axes_username"
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# One language: a browser asking for English must not switch the numbers' format
+# (1.234.567) on pages that every reader shares through the page cache.
+LANGUAGES = [("vi", _("Tiếng Việt"))]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

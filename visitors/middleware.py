@@ -33,11 +33,22 @@ def is_page_view(request, response):
     return not (user is not None and user.is_staff and not conf.record_staff())
 
 
+def record_page_view(request, response):
+    """Count ``response`` if it is a page view; never fails (a failure is logged)."""
+    try:
+        if is_page_view(request, response):
+            now = timezone.now()
+            pageview_record(visitor=visitor_id(request, now=now), now=now)
+    except Exception:
+        logger.exception("visitors: could not record a page view of %s", request.path)
+
+
 class VisitorMiddleware:
     """Count each public page view after it has been answered.
 
     The decision is cheap and the write is one service call; any failure here is logged
-    and the page is served as if statistics did not exist.
+    and the page is served as if statistics did not exist. Pages answered from the page
+    cache never reach this middleware: ``portal.pagecache`` calls ``record_page_view``.
     """
 
     def __init__(self, get_response):
@@ -45,10 +56,5 @@ class VisitorMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        try:
-            if is_page_view(request, response):
-                now = timezone.now()
-                pageview_record(visitor=visitor_id(request, now=now), now=now)
-        except Exception:
-            logger.exception("visitors: could not record a page view of %s", request.path)
+        record_page_view(request, response)
         return response
