@@ -13,7 +13,8 @@ Then it checks that the article's view count and the total of visits rose by exa
 number of requests the server answered (read from gunicorn's access log, so that requests
 still in flight when wrk stops are counted too).
 
-Environment: BENCH_DURATION (seconds per case, default 15), BENCH_CONNECTIONS (default 32),
+Environment: BENCH_DURATION (seconds per case, default 15), BENCH_WARMUP (unmeasured
+seconds before each case, default 3), BENCH_CONNECTIONS (default 32),
 BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, default 4),
 BENCH_BACKENDS (default "postgres sqlite").
 """
@@ -35,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
+# Each case first runs this long unmeasured: workers import, compile templates, connect
+# and fill their caches, so the table shows the steady state (its requests are counted).
+WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
@@ -168,8 +172,15 @@ def to_ms(value, unit):
     return float(value) * factor
 
 
-def run_wrk(url, agent=None, lua=None):
-    command = ["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", f"{DURATION}s"]
+def measure(url, agent=None, lua=None):
+    """wrk's figures for ``url`` after an unmeasured warm-up."""
+    if WARMUP:
+        run_wrk(url, agent=agent, lua=lua, duration=WARMUP)
+    return run_wrk(url, agent=agent, lua=lua)
+
+
+def run_wrk(url, agent=None, lua=None, duration=DURATION):
+    command = ["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", f"{duration}s"]
     command += ["--latency", "--timeout", "10s"]
     if agent:
         command += ["-H", f"User-Agent: {agent}"]
@@ -228,13 +239,13 @@ def bench_backend(backend):
         visits_before = int(django_value(env, "probes.total_visits()"))
         results = {}
         log(f"{backend}: 4. bare Django view")
-        results["bare"] = run_wrk(base + bare_path, agent=READER_AGENT)
+        results["bare"] = measure(base + bare_path, agent=READER_AGENT)
         log(f"{backend}: 1. home page")
-        results["home"] = run_wrk(base + "/", agent=READER_AGENT)
+        results["home"] = measure(base + "/", agent=READER_AGENT)
         log(f"{backend}: 2. article, same visitor")
-        results["same"] = run_wrk(base + article_path + "?v=same", agent=READER_AGENT)
+        results["same"] = measure(base + article_path + "?v=same", agent=READER_AGENT)
         log(f"{backend}: 3. article, a new visitor every request")
-        results["new"] = run_wrk(base + article_path, lua=lua)
+        results["new"] = measure(base + article_path, lua=lua)
     finally:
         stop(server)
     # Counters buffered in Redis (if any) are flushed by the probes before reading.

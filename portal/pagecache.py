@@ -18,7 +18,9 @@ which renders it with holes (``cached_page``); on the way out the middleware sto
 
 Invalidation: every save or delete of content (news, awards, banners) bumps one version
 number; an entry rendered under an older version is ignored. Entries also expire after
-``PAGE_CACHE_SECONDS`` (default 30), which bounds how late a scheduled article appears.
+``PAGE_CACHE_SECONDS`` (default 30), which bounds how late a scheduled article appears;
+when one expires, the first request renders it again while the others get the expired
+copy for the few milliseconds that takes.
 
 A hole marker cannot be produced by content: templates escape ``<`` in every value, and
 rich text is sanitized (comments removed) before it is stored.
@@ -28,6 +30,7 @@ import functools
 import hashlib
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -95,6 +98,10 @@ def _page_key(request):
 
 
 _HOLE = re.compile(r"<!--hole:([a-z_]+)-->")
+# How long an expired page may still be served while one request renders it again (at
+# most: the claim to render lapses after this long if that request dies).
+STALE_SECONDS = 10
+RENDERING = ":rendering"
 # Headers never replayed from a stored page: computed for each response.
 _NOT_STORED = {"content-length", "set-cookie"}
 
@@ -131,6 +138,14 @@ def _hole_values(request, fill, meta, stats=None):
     return values
 
 
+def _claim_render(key):
+    """True for the one request that renders an expired page again."""
+    try:
+        return cache.add(key + RENDERING, 1, STALE_SECONDS)
+    except Exception:
+        return True
+
+
 def _lookup(key):
     try:
         return cache.get_many([VERSION_KEY, key, STATS_CACHE_KEY])
@@ -159,7 +174,10 @@ class PageCacheMiddleware:
         version = found.get(VERSION_KEY, 0)
         entry = found.get(key)
         if isinstance(entry, dict) and entry.get("version") == version and "parts" in entry:
-            return self.serve(request, entry, found.get(STATS_CACHE_KEY))
+            # An expired page is rendered anew by one request; the others meanwhile get
+            # it as it was (no stampede of every worker rendering the same page).
+            if time.time() < entry.get("fresh_until", 0) or not _claim_render(key):
+                return self.serve(request, entry, found.get(STATS_CACHE_KEY))
         # Not cached: the view renders the page with holes (see ``cached_page``).
         request._page_cache_version = version
         response = self.get_response(request)
@@ -168,8 +186,10 @@ class PageCacheMiddleware:
             entry["headers"] = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
             ]
+            entry["fresh_until"] = time.time() + timeout()
             try:
-                cache.set(key, entry, timeout())
+                cache.set(key, entry, timeout() + STALE_SECONDS)
+                cache.delete(key + RENDERING)
             except Exception:
                 logger.warning("pagecache: could not store %s", request.path, exc_info=True)
         return response

@@ -169,3 +169,36 @@ def test_head_requests_count_no_view(article):
         assert reader_client().head(url).status_code == 200
 
     assert article_view_count(article=article) == 1
+
+
+def test_an_expired_page_is_rendered_again_by_one_request_while_others_get_the_old_one(
+    article, rf, monkeypatch
+):
+    from django.core.cache import cache
+
+    from portal import pagecache
+
+    reader_client().get("/")
+    key = pagecache._page_key(rf.get("/"))
+    entry = cache.get(key)
+    entry["fresh_until"] = 0  # expired
+    cache.set(key, entry)
+    renders = []
+    latest = selectors.latest_articles
+    monkeypatch.setattr(
+        selectors, "latest_articles", lambda **kw: renders.append(1) or latest(**kw)
+    )
+
+    # Another worker is rendering it: this reader gets the expired page at once.
+    assert cache.add(key + pagecache.RENDERING, 1)
+    assert article.title in reader_client().get("/").content.decode()
+    assert renders == []
+
+    # Nobody is: this request renders it, stores it fresh and releases the claim.
+    cache.delete(key + pagecache.RENDERING)
+    assert article.title in reader_client().get("/").content.decode()
+    assert renders == [1]
+    assert cache.get(key)["fresh_until"] > entry["fresh_until"]
+    assert cache.get(key + pagecache.RENDERING) is None
+    reader_client().get("/")
+    assert renders == [1]  # fresh again: served from the cache
