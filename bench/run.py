@@ -52,16 +52,24 @@ SEED_SLUG = (
     "dien-hinh-tien-tien-giai-doan-2015-2020"
 )
 
+# A new User-Agent for every request: the run's number (given after "--", so that the
+# warm-up and the measured run never share a visitor), the thread and a counter.
 NEW_VISITOR_LUA = """
 counter = 0
+run = "0"
+threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", tostring(threads))
+end
+init = function(args)
+  run = args[1] or "0"
+end
 request = function()
   counter = counter + 1
   local agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    .. "Chrome/124." .. id .. "." .. counter .. " Safari/537.36"
+    .. "Chrome/124." .. run .. "." .. id .. "." .. counter .. " Safari/537.36"
   return wrk.format("GET", nil, {["User-Agent"] = agent})
-end
-setup = function(thread)
-  thread:set("id", tostring(math.random(1, 1000000000)))
 end
 """
 
@@ -184,9 +192,8 @@ def run_wrk(url, agent=None, lua=None, duration=DURATION):
     command += ["--latency", "--timeout", "10s"]
     if agent:
         command += ["-H", f"User-Agent: {agent}"]
-    if lua:
-        command += ["-s", str(lua)]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    command += ["-s", str(lua), url, "--", str(secrets.randbelow(10**9))] if lua else [url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
 
