@@ -9,6 +9,8 @@ comes from an environment variable with a safe default:
     DJANGO_ALLOWED_HOSTS         comma-separated (default: localhost,127.0.0.1,[::1])
     DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://sokhcn.caobang.gov.vn
     DATABASE_URL                 default: SQLite file db.sqlite3 in the project folder
+    DJANGO_CONN_MAX_AGE          seconds a database connection is kept (default 600; 0 behind
+                                 pgbouncer in transaction mode)
     REDIS_URL                    optional; when set, cache (and shared counters) live in Redis
     MEDIA_ROOT                   default: media/ in the project folder
     DJANGO_STATIC_ROOT           where collectstatic writes (default: staticfiles/ in the project)

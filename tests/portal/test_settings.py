@@ -43,6 +43,7 @@ def test_sqlite_is_the_default_and_waits_for_concurrent_writers():
     assert conf["options"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in conf["options"]["init_command"]
     assert int(conf["options"]["timeout"]) >= 5
+    assert conf["conn_max_age"] == 600  # no PRAGMAs and no new connection per request
     assert conf["debug"] is False
     assert conf["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert conf["tz"] == "Asia/Ho_Chi_Minh"
@@ -64,6 +65,16 @@ def test_postgres_url_uses_psycopg2_with_persistent_connections():
     assert conf["user"] == "portal"
     assert conf["conn_max_age"] > 0
     assert conf["cache"] == "django_redis.cache.RedisCache"
+
+
+def test_pgbouncer_deployments_can_turn_persistent_connections_off():
+    result = run_settings(
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://portal:secret@127.0.0.1:6432/portal",
+        DJANGO_CONN_MAX_AGE="0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["conn_max_age"] == 0
 
 
 def test_hosts_origins_debug_and_media_come_from_the_environment(tmp_path):
