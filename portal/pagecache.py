@@ -202,6 +202,7 @@ class PageCacheMiddleware:
         response = HttpResponse(_join(entry["parts"], values))
         for name, value in entry["headers"]:
             response[name] = value
+        response["Content-Length"] = str(len(response.content))  # as CommonMiddleware does
         response = self.csrf.process_response(request, response)
         record_page_view(request, response)
         return response

@@ -72,6 +72,7 @@ def test_a_hit_carries_the_headers_of_a_fully_rendered_page(article):
         assert hit.headers.get(name), f"{name} missing from the cached page"
         assert hit.headers[name] == first.headers[name], name
     assert "Cookie" in hit.headers["Vary"]
+    assert hit.headers["Content-Length"] == str(len(hit.content))
     assert "Content-Language" not in hit.headers
 
 
