@@ -40,6 +40,7 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString
 
+from visitors.middleware import record_page_view
 from visitors.selectors import STATS_CACHE_KEY
 
 logger = logging.getLogger(__name__)
@@ -195,8 +196,6 @@ class PageCacheMiddleware:
         return response
 
     def serve(self, request, entry, stats):
-        from visitors.middleware import record_page_view
-
         self.csrf.process_request(request)
         values = _hole_values(request, _fill_function(entry["fill"]), entry["meta"], stats)
         response = HttpResponse(_join(entry["parts"], values))
@@ -230,33 +229,25 @@ def cached_page(fill=None):
             finally:
                 request._page_holes = False
             meta = getattr(response, "page_cache_meta", {})
-            if (
-                response.status_code == 200
-                and meta is not None
-                and not getattr(response, "streaming", False)
-                and response.get("Content-Type", "").startswith("text/html")
-            ):
+            if not _is_html(response):
+                return response
+            parts = _split(response.content.decode(response.charset))
+            if response.status_code == 200 and meta is not None:
                 response.page_cache_entry = {
                     "version": version,
-                    "parts": _split(response.content.decode(response.charset)),
+                    "parts": parts,
                     "meta": meta,
                     "fill": _fill_path(fill),
                 }
-            return _filled_response(request, response, fill, meta or {})
+            response.content = _join(parts, _hole_values(request, fill, meta or {}))
+            return response
 
         return wrapper
 
     return decorator
 
 
-def _filled_response(request, response, fill, meta):
-    """The response rendered with holes, filled for this request."""
-    if getattr(response, "streaming", False) or not response.get("Content-Type", "").startswith(
-        "text/html"
-    ):
-        return response
-    values = _hole_values(request, fill, meta)
-    response.content = _HOLE.sub(
-        lambda match: str(values.get(match[1], "")), response.content.decode(response.charset)
-    )
-    return response
+def _is_html(response):
+    return not getattr(response, "streaming", False) and response.get(
+        "Content-Type", ""
+    ).startswith("text/html")
