@@ -34,11 +34,6 @@ def grassroots_fighter_ratio():
     return _fraction("AWARDS_GRASSROOTS_FIGHTER_RATIO", Fraction(15, 100))
 
 
-def upload_max_bytes():
-    """Largest accepted document upload (minutes, legal documents, attachments)."""
-    return int(getattr(settings, "AWARDS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
-
-
 def percent(value):
     """A rule's share as people read it: Fraction(2, 3) → "2/3", Fraction(7, 10) → "70 %"."""
     value = Fraction(value)

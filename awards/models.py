@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from awards.text import fold, vn_slugify
-from awards.validators import validate_document_file
-from portal.uploads import random_upload_to
+from core.documents_files import validate_document_file
+from core.text import fold, vietnamese_slugify
+from core.uploads import random_upload_to
 
 
 class CandidateKind(models.TextChoices):
@@ -226,7 +226,7 @@ class Period(models.Model):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("Năm kết thúc không được trước năm bắt đầu.")})
         if not self.slug and self.name:
-            self.slug = vn_slugify(self.name)
+            self.slug = vietnamese_slugify(self.name)
 
 
 # --- Blocks, units, candidates ---------------------------------------------------------

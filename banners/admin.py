@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from banners.models import Banner
 from banners.services import banners_set_active
-from portal.uploads import reencode_image
+from core.uploads import reencode_image
 
 
 class BannerAdminForm(forms.ModelForm):

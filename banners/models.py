@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import random_upload_to, validate_image
+from core.uploads import random_upload_to, validate_image
 
 ALLOWED_URL_SCHEMES = ("http", "https")
 

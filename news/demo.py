@@ -16,8 +16,8 @@ from django.core.files.base import ContentFile
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
+from core.text import vietnamese_slugify
 from news.models import Article, Category
-from news.text import vietnamese_slugify
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

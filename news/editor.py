@@ -8,7 +8,7 @@ CKEditor 4 has open advisories (e.g. CVE-2024-24815), so it is contained here:
   data-free migration that repoints the field class).
 * Every body is cleaned by ``news.sanitize`` when the model is saved, whatever the editor.
 * ``upload_image`` replaces django-ckeditor's uploader: staff only, images only (verified
-  by Pillow through ``portal.uploads``), re-encoded without metadata and stored under a
+  by Pillow through ``core.uploads``), re-encoded without metadata and stored under a
   random name, refused with a Vietnamese message otherwise.
 """
 
@@ -27,7 +27,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from portal.uploads import random_upload_to, reencode_image
+from core.uploads import random_upload_to, reencode_image
 
 logger = logging.getLogger(__name__)
 

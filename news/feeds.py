@@ -5,8 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from core.text import html_to_text
 from news.models import Article
-from news.text import html_to_text
 
 
 class LatestArticlesFeed(Feed):

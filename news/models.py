@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from simple_history.models import HistoricalRecords
 
+from core.text import fold, html_to_text, vietnamese_slugify
+from core.uploads import random_upload_to, reencode_image, validate_image
 from news.editor import RichTextField
 from news.sanitize import sanitize_html
-from news.text import fold, html_to_text, vietnamese_slugify
-from portal.uploads import random_upload_to, reencode_image, validate_image
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
+from core.text import plain_words, search_words
 from news import conf
 from news.models import Article
-from news.text import plain_words, search_words
 
 INDEX_KEY = "news:index:v1"
 

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.counters import counter_cursor, counter_sql
 from news import conf
 from news.models import Article, ArticleViewer
-from portal.counters import counter_cursor, counter_sql
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def article_record_view(*, article, visitor, now=None, fresh=False):
     * Redis mode: one Lua call de-duplicates and increments (see above).
     * Database mode: two statements at most, each atomic on SQLite (>= 3.35) and
       PostgreSQL, committed without waiting for a disk flush on PostgreSQL
-      (``portal.counters``): an upsert of the (article, visitor) row that says whether this
+      (``core.counters``): an upsert of the (article, visitor) row that says whether this
       view counts, then ``view_count = view_count + 1 ... RETURNING view_count``; a view
       that does not count shows ``article.view_count``, or with ``fresh`` the stored number
       read anew (``article`` may be a stand-in from a cached page).

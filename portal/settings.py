@@ -202,8 +202,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
-AXES_CLIENT_IP_CALLABLE = "portal.net.client_ip"
-AXES_USERNAME_CALLABLE = "portal.net.axes_username"
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_USERNAME_CALLABLE = "core.net.axes_username"
 
 # --- Internationalisation ---------------------------------------------------------------
 
@@ -235,6 +235,8 @@ UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 5 * 1024 *
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_000))
 # An animated GIF is decoded frame by frame: bound the frames as well as each frame's size.
 UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
+# Documents (PDF, Word) attached to records: checked by content, at most this size.
+UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
 
 # --- Rich text editor -------------------------------------------------------------------
 # django-ckeditor bundles CKEditor 4 (end of life, open XSS advisories). It is wired in one
@@ -243,10 +245,10 @@ UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
 
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-# Our backend re-encodes through portal.uploads (Pillow-verified, bounded, no metadata) and
+# Our backend re-encodes through core.uploads (Pillow-verified, bounded, no metadata) and
 # the generator gives every stored file a random name: nothing an uploader names survives.
-CKEDITOR_IMAGE_BACKEND = "portal.uploads.CKEditorImageBackend"
-CKEDITOR_FILENAME_GENERATOR = "portal.uploads.ckeditor_filename"
+CKEDITOR_IMAGE_BACKEND = "core.uploads.CKEditorImageBackend"
+CKEDITOR_FILENAME_GENERATOR = "core.uploads.ckeditor_filename"
 CKEDITOR_RESTRICT_BY_DATE = True
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {

@@ -13,7 +13,7 @@ from crawlerdetect import CrawlerDetect
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.net import client_ip
+from core.net import client_ip
 from visitors.conf import salt_retention
 
 _salts = {}

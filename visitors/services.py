@@ -4,7 +4,7 @@ Recording a page view is exact under concurrency and touches no hot row:
 
 * **Database** (default): one upsert on ``VisitorActivity`` decides, from the row as locked
   and updated by the database, whether the page view starts a visit; one upsert adds to one
-  of the day's ``DailyStat`` slots picked at random (``portal.counters``: committed
+  of the day's ``DailyStat`` slots picked at random (``core.counters``: committed
   without waiting for a disk flush on PostgreSQL).
 * **Redis** (``REDIS_URL`` set): one Lua script (one round trip, atomic) does the same on a
   per-visitor key, a sorted set of last-seen times and a per-day hash of counters.
@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
-from portal.counters import counter_cursor, counter_sql
+from core.counters import counter_cursor, counter_sql
 from visitors import conf
 from visitors.identity import local_today
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity
@@ -81,7 +81,7 @@ def pageview_record_db(*, visitor, now):
     """Record one page view of ``visitor`` at ``now`` in the database (two statements).
 
     Each statement is atomic on its own, which is what keeps the counts exact; they share
-    one asynchronously committed transaction on PostgreSQL (``portal.counters``).
+    one asynchronously committed transaction on PostgreSQL (``core.counters``).
     """
     cutoff = now - conf.visit_timeout()
     table = connection.ops.quote_name(VisitorActivity._meta.db_table)

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import news.editor
-import portal.uploads
+import core.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tiêu đề (bỏ dấu, đ → d).', max_length=255, unique=True, verbose_name='đường dẫn')),
                 ('summary', models.TextField(blank=True, help_text='Một hai câu hiện ở danh sách tin và khi chia sẻ.', verbose_name='tóm tắt')),
                 ('body', news.editor.RichTextField(blank=True, verbose_name='nội dung')),
-                ('image', models.ImageField(blank=True, help_text='JPEG, PNG, WebP hoặc GIF. Ảnh thu nhỏ được tạo tự động.', upload_to=portal.uploads.random_upload_to('news'), validators=[portal.uploads.validate_image], verbose_name='ảnh đại diện')),
+                ('image', models.ImageField(blank=True, help_text='JPEG, PNG, WebP hoặc GIF. Ảnh thu nhỏ được tạo tự động.', upload_to=core.uploads.random_upload_to('news'), validators=[core.uploads.validate_image], verbose_name='ảnh đại diện')),
                 ('image_alt', models.CharField(blank=True, help_text='Cho người không xem được ảnh; để trống sẽ dùng tiêu đề.', max_length=255, verbose_name='mô tả ảnh')),
                 ('byline', models.CharField(blank=True, help_text='Ví dụ: HN.', max_length=100, verbose_name='tác giả (ký tên)')),
                 ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('published', 'Đã đăng')], default='draft', max_length=10, verbose_name='trạng thái')),
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tiêu đề (bỏ dấu, đ → d).', max_length=255, verbose_name='đường dẫn')),
                 ('summary', models.TextField(blank=True, help_text='Một hai câu hiện ở danh sách tin và khi chia sẻ.', verbose_name='tóm tắt')),
                 ('body', news.editor.RichTextField(blank=True, verbose_name='nội dung')),
-                ('image', models.TextField(blank=True, help_text='JPEG, PNG, WebP hoặc GIF. Ảnh thu nhỏ được tạo tự động.', max_length=100, validators=[portal.uploads.validate_image], verbose_name='ảnh đại diện')),
+                ('image', models.TextField(blank=True, help_text='JPEG, PNG, WebP hoặc GIF. Ảnh thu nhỏ được tạo tự động.', max_length=100, validators=[core.uploads.validate_image], verbose_name='ảnh đại diện')),
                 ('image_alt', models.CharField(blank=True, help_text='Cho người không xem được ảnh; để trống sẽ dùng tiêu đề.', max_length=255, verbose_name='mô tả ảnh')),
                 ('byline', models.CharField(blank=True, help_text='Ví dụ: HN.', max_length=100, verbose_name='tác giả (ký tên)')),
                 ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('published', 'Đã đăng')], default='draft', max_length=10, verbose_name='trạng thái')),

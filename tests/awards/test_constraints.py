@@ -12,8 +12,8 @@ from PIL import Image
 
 from awards.models import CouncilMeeting, Decision, LegalDocument, Nomination, Period
 from awards.services import WorkflowError, nomination_register
-from awards.text import fold, vn_slugify
-from awards.validators import validate_document_file
+from core.documents_files import validate_document_file
+from core.text import fold, vietnamese_slugify
 from tests.awards.conftest import award_form
 
 pytestmark = pytest.mark.django_db
@@ -217,11 +217,11 @@ def test_files_that_are_not_what_they_claim_are_refused(name, content, message):
 
 
 def test_oversized_files_are_refused(settings):
-    settings.AWARDS_UPLOAD_MAX_BYTES = 1024
+    settings.UPLOAD_DOCUMENT_MAX_BYTES = 1024
     with pytest.raises(ValidationError, match="quá lớn"):
         validate_document_file(SimpleUploadedFile("lon.pdf", b"%PDF" + b"0" * 2000))
 
 
 def test_folding_keeps_d_for_đ():
     assert fold("Quyết định  Đầu tư đổi mới") == "quyet dinh dau tu doi moi"
-    assert vn_slugify("Giai đoạn 2015-2020") == "giai-doan-2015-2020"
+    assert vietnamese_slugify("Giai đoạn 2015-2020") == "giai-doan-2015-2020"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.text import fold, search_words, vietnamese_slugify
 from news.models import Article
-from news.text import fold, search_words, vietnamese_slugify
 
 
 @pytest.mark.parametrize(

@@ -140,7 +140,7 @@ def test_nul_character_in_a_login_form_gets_a_400(client):
 
 
 def test_axes_records_at_most_a_usernames_length(rf):
-    from portal.net import axes_username
+    from core.net import axes_username
 
     assert axes_username(None, {"username": "a" * 10_000}) == "a" * 150
     assert axes_username(rf.post("/", {"username": "bientap"}), None) == "bientap"

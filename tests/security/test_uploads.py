@@ -1,6 +1,6 @@
 """Uploads: only real, bounded images are stored, re-encoded, under random names.
 
-``portal.uploads`` is tested directly, then the editor's upload endpoint end to end.
+``core.uploads`` is tested directly, then the editor's upload endpoint end to end.
 """
 
 import io
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from PIL import Image
 
-from portal import uploads
+from core import uploads
 from tests.security.images import (
     HTML,
     SECRET,
@@ -164,7 +164,7 @@ def test_every_file_field_of_the_project_stores_under_random_names():
                 continue
             label = f"{model._meta.label}.{field.name}"
             if not isinstance(field.upload_to, uploads.random_upload_to):
-                problems.append(f"{label}: upload_to is not portal.uploads.random_upload_to")
+                problems.append(f"{label}: upload_to is not core.uploads.random_upload_to")
             if isinstance(field, models.ImageField):
                 if uploads.validate_image not in field.validators:
                     problems.append(f"{label}: validate_image is not among its validators")

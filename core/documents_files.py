@@ -2,14 +2,14 @@
 
 A file is accepted only when its name ends in an allowed extension and its first bytes are
 what that format starts with, so an HTML page renamed ``.pdf`` is refused before it is
-stored. Images go through the project's Pillow check (``portal.uploads.validate_image``).
+stored. Images go through the project's Pillow check (``core.uploads.validate_image``).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 
-from awards import conf
-from portal.uploads import validate_image
+from core.uploads import validate_image
 
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -31,9 +31,14 @@ def _head(file, length=8):
         file.seek(position)
 
 
+def upload_max_bytes():
+    """Largest accepted document upload (``UPLOAD_DOCUMENT_MAX_BYTES``, default 10 MB)."""
+    return int(getattr(settings, "UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
+
+
 @deconstructible
 class DocumentFileValidator:
-    """Accept PDF, DOC, DOCX and images up to ``AWARDS_UPLOAD_MAX_BYTES``."""
+    """Accept PDF, DOC, DOCX and images up to ``UPLOAD_DOCUMENT_MAX_BYTES``."""
 
     def __call__(self, file):
         extension = _extension(getattr(file, "name", ""))
@@ -42,7 +47,7 @@ class DocumentFileValidator:
                 "Chỉ nhận tệp PDF, Word (DOC, DOCX) hoặc ảnh (JPG, PNG, WebP, GIF).",
                 code="file_extension",
             )
-        max_bytes = conf.upload_max_bytes()
+        max_bytes = upload_max_bytes()
         size = getattr(file, "size", None)
         if size is not None and size > max_bytes:
             raise ValidationError(

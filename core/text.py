@@ -1,4 +1,4 @@
-"""Vietnamese text folding shared by slugs and search.
+"""Vietnamese text folding and slugs: the one implementation every app uses.
 
 Django's ``slugify`` decomposes accented letters and drops what is not ASCII, which turns
 "đ" into nothing ("giai đoạn" → "giai-oan"): "đ"/"Đ" are not composed characters, so they
@@ -19,9 +19,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(text):
-    """Lower-case ``text`` without diacritics: "Điển Hình" → "dien hinh"."""
+    """Lower-case ``text`` without diacritics, whitespace collapsed: "Điển  Hình" → "dien hinh"."""
     decomposed = unicodedata.normalize("NFKD", str(text or "").translate(_D_MAP))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _SPACES.sub(" ", stripped).strip()
 
 
 def vietnamese_slugify(text, max_length=200):

@@ -1,0 +1,6 @@
+"""Infrastructure shared by the project's apps; it imports none of them.
+
+Modules: ``text`` (Vietnamese folding and slugs), ``uploads`` (verified images, random
+names), ``documents_files`` (PDF/Office documents checked by content), ``net`` (the client's
+address behind trusted proxies), ``counters`` (atomic counter statements).
+"""
