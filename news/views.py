@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import article_record_view, article_view_count
-from portal.pagecache import cached_page, hole, holes_active
+from pagecache import cached_page, dont_cache, set_meta
 from visitors.identity import is_bot, visitor_id
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def _as_cards(page):
 
 
 @require_safe
-@cached_page()
+@cached_page
 def home(request):
     latest = selectors.latest_articles(limit=10)
     featured = selectors.featured_articles(limit=5)
@@ -56,14 +56,14 @@ def home(request):
 
 
 @require_safe
-@cached_page()
+@cached_page
 def article_list(request):
     page = _paginate(request, selectors.PublishedArticles())
     return render(request, "news/article_list.html", {"page_obj": page, "category": None})
 
 
 @require_safe
-@cached_page()
+@cached_page
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = _as_cards(_paginate(request, selectors.category_articles(category)))
@@ -88,19 +88,19 @@ def _find_article(request, slug):
     return article, None
 
 
-def _count_view(request, article, *, fresh=False):
+def _count_view(request, article, *, fresh=False, public=True):
     """The view count to show; counts this view unless it comes from staff or a bot, or is
-    a HEAD request.
+    a HEAD request, or the article is not public.
 
     Counting never breaks the page: a failure is logged and the stored number shown.
-    ``fresh`` means ``article`` is a stand-in from a cached (so public) page: its number is
-    read anew when this view is not counted.
+    ``fresh`` means ``article`` is a stand-in (``_CachedArticle``): its number is read anew
+    when this view is not counted.
     """
     try:
         if (
             request.method != "GET"  # HEAD: a link checker, not a reader
             or _is_staff(request)
-            or not (fresh or article.is_public())
+            or not (public if fresh else article.is_public())
             or is_bot(request)
         ):
             return article_view_count(article=article) if fresh else article.view_count
@@ -117,8 +117,8 @@ def _count_view(request, article, *, fresh=False):
 
 
 class _CachedArticle:
-    """The article of a cached page as counting needs it: its id, no row read, no model
-    instance (building one fires signals on every request)."""
+    """The article of a page as counting needs it: its id, no row read, no model instance
+    (building one fires signals on every request)."""
 
     __slots__ = ("pk", "view_count")
 
@@ -127,41 +127,44 @@ class _CachedArticle:
         self.view_count = 0
 
 
-def _fill_article(request, meta):
-    """Per-request hole of a cached article page: its exact view count, this view included."""
+def article_views_hole(request, meta):
+    """The ``views`` hole of an article page: its exact view count, this view included."""
+    if "article" not in meta:
+        return ""
     article = _CachedArticle(meta["article"])
-    return {"views": intcomma(_count_view(request, article, fresh=True))}
+    count = _count_view(request, article, fresh=True, public=meta.get("public", True))
+    return intcomma(count)
 
 
 @require_safe
-@cached_page(fill=_fill_article)
+@cached_page
 def article_detail(request, slug):
     article, redirect = _find_article(request, slug)
     if redirect is not None:
         return redirect
     is_public = article.is_public()
-    # Rendered for the page cache, the count is a hole filled (and counted) per request.
-    cache_it = is_public and holes_active(request)
-    views = hole("views") if cache_it else _count_view(request, article)
+    # The count is the ``views`` hole: counted and filled per request.
+    set_meta(
+        request, {"article": article.pk} if is_public else {"article": article.pk, "public": False}
+    )
+    if not is_public:
+        dont_cache(request)
     others = _paginate(
         request, selectors.PublishedArticles(exclude=article.pk, exclude_is_public=is_public)
     )
     canonical = request.build_absolute_uri(article.get_absolute_url())
     image = request.build_absolute_uri(article.image.url) if article.image else ""
-    response = render(
+    return render(
         request,
         "news/article_detail.html",
         {
             "article": article,
-            "views": views,
             "page_obj": others,
             "is_preview": not is_public,
             "canonical_url": canonical,
             "og_image": image,
         },
     )
-    response.page_cache_meta = {"article": article.pk} if cache_it else None
-    return response
 
 
 @require_safe

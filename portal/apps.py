@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        # Connects the page cache's invalidation to every content save, in every process
-        # (a management command that edits articles must invalidate too).
-        from portal import pagecache  # noqa: F401
+        import pagecache
+        from portal.templatetags.portal_tags import csrf_hole
+
+        pagecache.register_hole("csrf", csrf_hole)

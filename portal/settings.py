@@ -62,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "pagecache",
     "news",
     "visitors",
     "awards",
@@ -87,7 +88,7 @@ MIDDLEWARE = [
     # Before anything that reads the session or hands request values to the database.
     "portal.middleware.RejectNullCharactersMiddleware",
     # Answers cached public pages here; the rest of the stack has nothing to do for them.
-    "portal.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

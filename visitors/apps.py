@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class VisitorsConfig(AppConfig):
     name = "visitors"
     verbose_name = "Thống kê truy cập"
+
+    def ready(self):
+        import pagecache
+        from visitors.middleware import record_page_view
+        from visitors.selectors import STATS_CACHE_KEY
+        from visitors.templatetags.visitors_tags import STAT_NAMES, stat_hole
+
+        for name in STAT_NAMES:
+            pagecache.register_hole(f"stat_{name}", stat_hole(name))
+        # The widget's numbers come in the same cache round trip as the page.
+        pagecache.register_prefetch(STATS_CACHE_KEY)
+        # A page answered from the cache is still a page view.
+        pagecache.register_served_hook(record_page_view)

@@ -48,7 +48,8 @@ class VisitorMiddleware:
 
     The decision is cheap and the write is one service call; any failure here is logged
     and the page is served as if statistics did not exist. Pages answered from the page
-    cache never reach this middleware: ``portal.pagecache`` calls ``record_page_view``.
+    cache never reach this middleware: ``record_page_view`` is the page cache's served
+    hook (``visitors.apps``).
     """
 
     def __init__(self, get_response):
