@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.counters import counter_cursor, counter_sql
+from core.redis import redis_connection, redis_script
 from news import conf
 from news.models import Article, ArticleViewer
 
@@ -94,8 +95,6 @@ DIRTY_KEY = REDIS_PREFIX + "dirty"
 
 
 def _redis():
-    from visitors.services import redis_connection, redis_script
-
     client = redis_connection()
     return client, redis_script(client, _REDIS_RECORD)
 

@@ -12,21 +12,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.readers import is_reader_request, is_staff, visitor_id
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import article_record_view, article_view_count
 from pagecache import cached_page, dont_cache, set_meta
-from visitors.identity import is_bot, visitor_id
 
 logger = logging.getLogger(__name__)
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _ROOT_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
-
-
-def _is_staff(request):
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_active and user.is_staff)
 
 
 def _paginate(request, object_list):
@@ -73,7 +68,7 @@ def category_detail(request, slug):
 def _find_article(request, slug):
     """The article at ``slug`` (drafts and scheduled ones for staff only), or a redirect
     from an address it had before, or 404."""
-    staff = _is_staff(request)
+    staff = is_staff(request)
     try:
         article = Article.objects.select_related("category").get(slug=slug)
     except Article.DoesNotExist:
@@ -89,20 +84,16 @@ def _find_article(request, slug):
 
 
 def _count_view(request, article, *, fresh=False, public=True):
-    """The view count to show; counts this view unless it comes from staff or a bot, or is
-    a HEAD request, or the article is not public.
+    """The view count to show; counts this view when it is a reader's page view
+    (``core.readers.is_reader_request``: a GET, not a prefetch, not a bot, not staff) of a
+    public article.
 
     Counting never breaks the page: a failure is logged and the stored number shown.
     ``fresh`` means ``article`` is a stand-in (``_CachedArticle``): its number is read anew
     when this view is not counted.
     """
     try:
-        if (
-            request.method != "GET"  # HEAD: a link checker, not a reader
-            or _is_staff(request)
-            or not (public if fresh else article.is_public())
-            or is_bot(request)
-        ):
+        if not (public if fresh else article.is_public()) or not is_reader_request(request):
             return article_view_count(article=article) if fresh else article.view_count
         return article_record_view(article=article, visitor=visitor_id(request), fresh=fresh)
     except Exception:

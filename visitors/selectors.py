@@ -13,8 +13,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.readers import local_today
 from visitors import conf
-from visitors.identity import local_today
 from visitors.models import DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ class DayTotals:
 
 def redis_unflushed():
     """``{day: counts}`` recorded in Redis and not yet moved into ``DailyStat``."""
-    from visitors.services import RedisKeys, _counts, _decode, redis_connection
+    from core.redis import redis_connection
+    from visitors.services import RedisKeys, _counts, _decode
 
     keys = RedisKeys()
     client = redis_connection()
@@ -96,7 +97,8 @@ def online_count(*, now=None):
     since = now - conf.online_window()
     count = VisitorActivity.objects.filter(last_seen__gte=since).count()
     if conf.use_redis():
-        from visitors.services import RedisKeys, redis_connection
+        from core.redis import redis_connection
+        from visitors.services import RedisKeys
 
         try:
             count += redis_connection().zcount(
@@ -152,19 +154,23 @@ def visitor_stats(*, now=None):
     return stats
 
 
-def top_articles(*, limit=10):
-    """The most-viewed news articles, or ``[]`` when the news app has no view counts."""
-    from django.apps import apps
+_most_viewed = None
 
-    try:
-        article = apps.get_model("news", "Article")
-        article._meta.get_field("view_count")
-    except Exception:  # news app not ready, or no view counter yet
+
+def register_most_viewed(function):
+    """The report's "most viewed articles" come from ``function(limit=...)``: objects with
+    ``__str__``, ``get_absolute_url()`` and ``view_count``. Wired by the project
+    (``portal.apps``): this app knows no content app."""
+    global _most_viewed
+    _most_viewed = function
+
+
+def top_articles(*, limit=10):
+    """The most-viewed articles of the registered source, or ``[]`` without one."""
+    if _most_viewed is None:
         return []
-    manager = article.objects
-    queryset = manager.published() if hasattr(manager, "published") else manager.all()
     try:
-        return list(queryset.filter(view_count__gt=0).order_by("-view_count", "pk")[:limit])
+        return list(_most_viewed(limit=limit))
     except Exception:
         logger.warning("visitors: could not read article view counts", exc_info=True)
         return []

@@ -22,8 +22,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.counters import counter_cursor, counter_sql
+from core.readers import local_today
+from core.redis import redis_connection, redis_script
 from visitors import conf
-from visitors.identity import local_today
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity
 
 logger = logging.getLogger(__name__)
@@ -141,22 +142,6 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
 end
 return 0
 """
-
-_scripts = {}
-
-
-def redis_connection():
-    from django_redis import get_redis_connection
-
-    return get_redis_connection("default")
-
-
-def redis_script(client, source):
-    """``source`` registered once per Redis client (EVALSHA afterwards)."""
-    key = (id(client), source)
-    if key not in _scripts:
-        _scripts[key] = client.register_script(source)
-    return _scripts[key]
 
 
 class RedisKeys:

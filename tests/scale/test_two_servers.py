@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from core.readers import is_bot_user_agent
 from news.models import Article
 from news.services import view_counts_flush
 from tests.scale.servers import (
@@ -30,7 +31,6 @@ from tests.scale.servers import (
     server_environment,
     stats_of,
 )
-from visitors.identity import is_bot_user_agent
 from visitors.models import DailyStat, VisitorActivity
 from visitors.selectors import visitor_stats
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import RequestFactory
 
-from visitors.identity import visitor_id
+from core.readers import visitor_id
 from visitors.services import pageview_record
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -54,7 +54,7 @@ def redis_mode(settings):
     }
     settings.VISITORS_USE_REDIS = True
     settings.VISITORS_REDIS_PREFIX = f"{prefix}:visitors:"
-    from visitors.services import redis_connection
+    from core.redis import redis_connection
 
     client = redis_connection()
     client.prefix = prefix

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.readers import local_today
 from tests.visitors.conftest import local
-from visitors.identity import local_today
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
 from visitors.selectors import daily_totals, visitor_stats
 from visitors.services import activity_prune, stats_flush_redis
@@ -38,20 +38,6 @@ def test_prune_keeps_a_visitor_counted_once_a_day(make_visitor):
     visitor.view(local(2025, 3, 12, 0, 5))
     activity_prune(now=local(2025, 3, 12, 23, 0))
     assert visitor.view(local(2025, 3, 12, 23, 10)).new_visitor is False
-
-
-def test_prune_calls_the_news_viewer_pruning_when_it_exists(monkeypatch):
-    import sys
-    import types
-
-    calls = []
-    fake = types.ModuleType("news.services")
-    fake.article_viewers_prune = lambda *, older_than, now: calls.append(older_than) or 3
-    monkeypatch.setitem(sys.modules, "news.services", fake)
-    out = StringIO()
-    call_command("prune_visitor_activity", stdout=out)
-    assert calls == [timedelta(hours=24)]
-    assert "3 bản ghi người xem bài viết" in out.getvalue()
 
 
 def test_a_new_days_salt_deletes_salts_older_than_two_days():
