@@ -11,7 +11,7 @@ from core.readers import local_today
 from tests.visitors.conftest import local
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
 from visitors.selectors import daily_totals, visitor_stats
-from visitors.services import activity_prune, stats_flush_redis
+from visitors.services import activity_prune, stats_flush
 
 pytestmark = pytest.mark.django_db
 
@@ -60,12 +60,12 @@ def test_flush_moves_redis_counters_into_the_database_without_changing_numbers(
     make_visitor().view(local(2025, 3, 11, 10, 0))
     before = visitor_stats(now=now)
     assert not DailyStat.objects.exists()
-    assert stats_flush_redis() == 2  # one batch per day
+    assert stats_flush() == 2  # one batch per day
     assert visitor_stats(now=now) == before
     day = daily_totals(start=now.date(), end=now.date())[0]
     assert (day.visits, day.pageviews, day.visitors) == (3, 3, 3)
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 4
-    assert stats_flush_redis() == 0  # nothing left: running it again adds nothing
+    assert stats_flush() == 0  # nothing left: running it again adds nothing
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 4
 
 
@@ -76,11 +76,11 @@ def test_flush_interrupted_after_the_commit_does_not_count_twice(redis_mode, mak
     # Simulate a crash after the database commit: the batch is left in Redis.
     original_delete = redis_mode.delete
     redis_mode.delete = lambda *keys: None
-    stats_flush_redis()
+    stats_flush()
     redis_mode.delete = original_delete
     assert RedisFlush.objects.count() == 1
     assert visitor_stats(now=now)["today"] == 2  # the leftover batch is not added again
-    stats_flush_redis()
+    stats_flush()
     assert visitor_stats(now=now)["today"] == 2
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 2
 
