@@ -16,6 +16,7 @@ still in flight when wrk stops are counted too).
 Environment: BENCH_DURATION (seconds per case, default 15), BENCH_WARMUP (unmeasured
 seconds before each case, default 3), BENCH_CONNECTIONS (default 32),
 BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, default 4),
+BENCH_DB_NAME (the PostgreSQL database it recreates, default portal_bench),
 BENCH_BACKENDS (default "postgres sqlite"; also "postgres-noredis": PostgreSQL without
 Redis, every counter in the database).
 """
@@ -102,7 +103,7 @@ def backend_env(backend):
         PORTAL_BENCH_VIEW="1",
     )
     if backend in ("postgres", "postgres-noredis"):
-        name = "portal_bench"
+        name = os.environ.get("BENCH_DB_NAME", "portal_bench")
         subprocess.run(
             ["dropdb", "-h", "127.0.0.1", "-U", "root", "--if-exists", "--force", name], check=True
         )

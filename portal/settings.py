@@ -337,3 +337,11 @@ LOGGING = {
 
 SITE_NAME = "Sở Khoa học và Công nghệ tỉnh Cao Bằng"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The department's contact details, shown by the footer and /lien-he/ (read through
+# portal.context_processors.site_contact). Since 1 July 2025 there is no district level:
+# the ward belongs to the province directly.
+SITE_CONTACT = {
+    "address": "Số 044, đường Hoàng Đình Giong, phường Hợp Giang, tỉnh Cao Bằng",
+    "phone": "0206.3852.648",
+    "email": "sokhcn@caobang.gov.vn",
+}
