@@ -153,7 +153,10 @@ def test_footer_and_contact_page_show_the_same_contact_details(client, settings)
 
 def test_menu_links_come_from_the_url_names(client):
     html = client.get("/gioi-thieu/").content.decode()
-    assert '<a href="/gioi-thieu/" aria-current="page">Giới thiệu</a>' in html
-    assert '<a href="/van-ban/">Văn bản</a>' in html
-    assert 'action="/tim-kiem/"' in html
-    assert 'action="/dang-nhap/"' in html
+    expected = (
+        '<a href="/gioi-thieu/" aria-current="page">Giới thiệu</a>',
+        '<a href="/van-ban/">Văn bản</a>',
+        'action="/tim-kiem/"',
+        'action="/dang-nhap/"',
+    )
+    assert [fragment for fragment in expected if fragment not in html] == []
