@@ -56,7 +56,7 @@ from pagecache.registry import (
     register_served_hook,
 )
 from pagecache.state import PageState, dont_cache, page_state, set_meta
-from pagecache.views import cached_page
+from pagecache.decorators import cached_page
 
 __all__ = [
     "PageState",
