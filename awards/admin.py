@@ -33,7 +33,7 @@ from awards.models import (
     Unit,
 )
 from awards.services import WorkflowError
-from portal.concurrency import OptimisticLockAdminMixin
+from core.concurrency import OptimisticLockAdminMixin
 
 # --- Intermediate forms for the steps that need more than a click ------------------------
 

@@ -7,4 +7,8 @@ class BannersConfig(AppConfig):
     verbose_name = _("Quảng cáo hình ảnh")
 
     def ready(self):
+        import pagecache
         from banners import signals  # noqa: F401 - connects the cache invalidation
+        from banners.models import Banner
+
+        pagecache.register_models(Banner)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+import pagecache
 from banners.models import Banner, BannerPosition
 
 # Another process running on a per-process cache (no Redis) misses our invalidation, so no
@@ -22,10 +23,12 @@ def banner_record_click(*, banner):
 
 
 def banners_set_active(*, banners, is_active):
-    """Switch the given banners on or off in one UPDATE; the cached lists are dropped."""
+    """Switch the given banners on or off in one UPDATE; the cached lists and pages are
+    dropped (an UPDATE sends no signal)."""
     with transaction.atomic():
         count = banners.update(is_active=is_active, updated_at=timezone.now())
         banners_invalidate_cache()
+        pagecache.invalidate()
     return count
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from banners.models import Banner
 from banners.services import banner_record_click
-from visitors.identity import is_bot
+from core.readers import is_bot
 
 
 @never_cache

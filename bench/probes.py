@@ -16,8 +16,8 @@ def article_views(slug):
 def total_visits():
     """ "Tổng lượt truy cập", after moving what Redis holds into the database."""
     from visitors.selectors import visitor_stats
-    from visitors.services import stats_flush_redis
+    from visitors.services import stats_flush
 
     if settings.REDIS_URL:
-        stats_flush_redis()
+        stats_flush()
     return visitor_stats(now=timezone.now())["total"]

@@ -1,6 +1,6 @@
 """`make bench`: load the demo data, serve it with gunicorn, drive it with wrk, print a table.
 
-For each database (a fresh PostgreSQL database, then SQLite) it starts gunicorn with 4
+For each back-end (a fresh PostgreSQL database with Redis, then SQLite) it starts gunicorn with 4
 workers and measures, one after the other:
 
   1. the home page,
@@ -16,7 +16,9 @@ still in flight when wrk stops are counted too).
 Environment: BENCH_DURATION (seconds per case, default 15), BENCH_WARMUP (unmeasured
 seconds before each case, default 3), BENCH_CONNECTIONS (default 32),
 BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, default 4),
-BENCH_BACKENDS (default "postgres sqlite").
+BENCH_DB_NAME (the PostgreSQL database it recreates, default portal_bench),
+BENCH_BACKENDS (default "postgres sqlite"; also "postgres-noredis": PostgreSQL without
+Redis, every counter in the database).
 """
 
 import os
@@ -24,15 +26,15 @@ import platform
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages are importable
+
+from tests.support.servers import Gunicorn  # noqa: E402 - needs the path above
+
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
@@ -78,12 +80,6 @@ def log(message):
     print(f"[bench] {message}", flush=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def ensure_tools():
     subprocess.run(["bash", str(ROOT / "scripts" / "ensure-services.sh")], check=True)
     if not shutil.which("wrk"):
@@ -106,13 +102,16 @@ def backend_env(backend):
         DJANGO_LOG_LEVEL="WARNING",
         PORTAL_BENCH_VIEW="1",
     )
-    if backend == "postgres":
-        name = "portal_bench"
+    if backend in ("postgres", "postgres-noredis"):
+        name = os.environ.get("BENCH_DB_NAME", "portal_bench")
         subprocess.run(
             ["dropdb", "-h", "127.0.0.1", "-U", "root", "--if-exists", "--force", name], check=True
         )
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "root", name], check=True)
         env["DATABASE_URL"] = f"postgres://root@127.0.0.1:5432/{name}"
+        if backend == "postgres-noredis":  # every counter and cache in PostgreSQL/memory
+            env.pop("REDIS_URL", None)
+            return env
         env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/9")
         subprocess.run(
             ["redis-cli", "-n", env["REDIS_URL"].rsplit("/", 1)[-1], "flushdb"],
@@ -141,38 +140,26 @@ def django_value(env, expression):
     return result.stdout.strip().splitlines()[-1]
 
 
-def start_gunicorn(env, port, access_log):
-    command = [
-        str(Path(PYTHON).parent / "gunicorn"),
-        "portal.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(WORKERS),
-        "--access-logfile",
-        str(access_log),
-        "--access-logformat",
-        '%(s)s "%(r)s"',
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    stop(process)
-    raise SystemExit("gunicorn did not start")
-
-
-def stop(process):
+def start_gunicorn(env, access_log):
+    server = Gunicorn(
+        env=env,
+        log_path=OUT / "gunicorn.log",
+        workers=WORKERS,
+        extra_args=[
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            '%(s)s "%(r)s"',
+            "--log-level",
+            "warning",
+        ],
+    )
     try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, signal.SIGKILL)
+        server.wait_until("/healthz", 200, timeout=20)
+    except (AssertionError, RuntimeError) as exc:
+        server.stop()
+        raise SystemExit(f"gunicorn did not start: {exc}") from exc
+    return server
 
 
 def to_ms(value, unit):
@@ -232,15 +219,14 @@ def bench_backend(backend):
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "loaddemo", "-v", "0")
-    port = free_port()
     access_log = OUT / f"{backend}-access.log"
     access_log.unlink(missing_ok=True)
     lua = OUT / "new_visitor.lua"
     lua.write_text(NEW_VISITOR_LUA)
-    base = f"http://127.0.0.1:{port}"
     article_path = f"/tin-tuc/{SEED_SLUG}/"
     bare_path = "/bench/bare/"
-    server = start_gunicorn(env, port, access_log)
+    server = start_gunicorn(env, access_log)
+    base = server.url("")
     try:
         views_before = int(django_value(env, f"probes.article_views({SEED_SLUG!r})"))
         visits_before = int(django_value(env, "probes.total_visits()"))
@@ -254,7 +240,7 @@ def bench_backend(backend):
         log(f"{backend}: 3. article, a new visitor every request")
         results["new"] = measure(base + article_path, lua=lua)
     finally:
-        stop(server)
+        server.stop()
     # Counters buffered in Redis (if any) are flushed by the probes before reading.
     views_after = int(django_value(env, f"probes.article_views({SEED_SLUG!r})"))
     visits_after = int(django_value(env, "probes.total_visits()"))

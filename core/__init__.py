@@ -2,5 +2,8 @@
 
 Modules: ``text`` (Vietnamese folding and slugs), ``uploads`` (verified images, random
 names), ``documents_files`` (PDF/Office documents checked by content), ``net`` (the client's
-address behind trusted proxies), ``counters`` (atomic counter statements).
+address behind trusted proxies), ``counters`` (atomic counter statements), ``redis`` (the
+shared Redis connection and Lua scripts), ``readers`` (daily-salted visitor ids, the bot
+test, the one rule of "a reader's page view"), ``concurrency`` (the admin's optimistic
+lock).
 """

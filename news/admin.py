@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.concurrency import OptimisticLockAdminMixin
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import articles_publish, articles_unpublish
-from portal.concurrency import OptimisticLockAdminMixin
 
 
 @admin.register(Category)

@@ -6,6 +6,12 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
+        import pagecache
         from news import signals
+        from news.models import Article, ArticleSlugHistory, Category
+        from news.views import article_views_hole
 
         signals.connect()
+        # ArticleViewer rows change with traffic, not content: they invalidate nothing.
+        pagecache.register_models(Article, Category, ArticleSlugHistory)
+        pagecache.register_hole("views", article_views_hole)

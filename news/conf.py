@@ -20,5 +20,16 @@ def index_size():
     return getattr(settings, "NEWS_INDEX_SIZE", 100)
 
 
+def use_redis():
+    """Count article views in Redis (default: when ``REDIS_URL`` is set)."""
+    default = bool(getattr(settings, "REDIS_URL", ""))
+    return bool(getattr(settings, "NEWS_USE_REDIS", default))
+
+
+def redis_prefix():
+    """Prefix of the Redis keys of the view counter."""
+    return getattr(settings, "NEWS_REDIS_PREFIX", "portal:news:")
+
+
 PER_PAGE = 10
 SEARCH_MAX_LENGTH = 200

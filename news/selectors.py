@@ -179,3 +179,10 @@ def search_articles(query, now=None):
     for word in folded:
         queryset = queryset.filter(search_text__contains=word)
     return queryset.order_by(F("published_at").desc(), "-id")
+
+
+def most_viewed_articles(*, limit=10):
+    """Published articles with the most views (the stored counts), most viewed first."""
+    return list(
+        Article.objects.published().filter(view_count__gt=0).order_by("-view_count", "pk")[:limit]
+    )

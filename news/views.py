@@ -12,21 +12,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.readers import is_reader_request, is_staff, visitor_id
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import article_record_view, article_view_count
-from portal.pagecache import cached_page, hole, holes_active
-from visitors.identity import is_bot, visitor_id
+from pagecache import cached_page, dont_cache, set_meta
 
 logger = logging.getLogger(__name__)
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _ROOT_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
-
-
-def _is_staff(request):
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_active and user.is_staff)
 
 
 def _paginate(request, object_list):
@@ -40,7 +35,7 @@ def _as_cards(page):
 
 
 @require_safe
-@cached_page()
+@cached_page
 def home(request):
     latest = selectors.latest_articles(limit=10)
     featured = selectors.featured_articles(limit=5)
@@ -56,14 +51,14 @@ def home(request):
 
 
 @require_safe
-@cached_page()
+@cached_page
 def article_list(request):
     page = _paginate(request, selectors.PublishedArticles())
     return render(request, "news/article_list.html", {"page_obj": page, "category": None})
 
 
 @require_safe
-@cached_page()
+@cached_page
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = _as_cards(_paginate(request, selectors.category_articles(category)))
@@ -73,7 +68,7 @@ def category_detail(request, slug):
 def _find_article(request, slug):
     """The article at ``slug`` (drafts and scheduled ones for staff only), or a redirect
     from an address it had before, or 404."""
-    staff = _is_staff(request)
+    staff = is_staff(request)
     try:
         article = Article.objects.select_related("category").get(slug=slug)
     except Article.DoesNotExist:
@@ -88,21 +83,17 @@ def _find_article(request, slug):
     return article, None
 
 
-def _count_view(request, article, *, fresh=False):
-    """The view count to show; counts this view unless it comes from staff or a bot, or is
-    a HEAD request.
+def _count_view(request, article, *, fresh=False, public=True):
+    """The view count to show; counts this view when it is a reader's page view
+    (``core.readers.is_reader_request``: a GET, not a prefetch, not a bot, not staff) of a
+    public article.
 
     Counting never breaks the page: a failure is logged and the stored number shown.
-    ``fresh`` means ``article`` is a stand-in from a cached (so public) page: its number is
-    read anew when this view is not counted.
+    ``fresh`` means ``article`` is a stand-in (``_CachedArticle``): its number is read anew
+    when this view is not counted.
     """
     try:
-        if (
-            request.method != "GET"  # HEAD: a link checker, not a reader
-            or _is_staff(request)
-            or not (fresh or article.is_public())
-            or is_bot(request)
-        ):
+        if not (public if fresh else article.is_public()) or not is_reader_request(request):
             return article_view_count(article=article) if fresh else article.view_count
         return article_record_view(article=article, visitor=visitor_id(request), fresh=fresh)
     except Exception:
@@ -117,8 +108,8 @@ def _count_view(request, article, *, fresh=False):
 
 
 class _CachedArticle:
-    """The article of a cached page as counting needs it: its id, no row read, no model
-    instance (building one fires signals on every request)."""
+    """The article of a page as counting needs it: its id, no row read, no model instance
+    (building one fires signals on every request)."""
 
     __slots__ = ("pk", "view_count")
 
@@ -127,41 +118,44 @@ class _CachedArticle:
         self.view_count = 0
 
 
-def _fill_article(request, meta):
-    """Per-request hole of a cached article page: its exact view count, this view included."""
+def article_views_hole(request, meta):
+    """The ``views`` hole of an article page: its exact view count, this view included."""
+    if "article" not in meta:
+        return ""
     article = _CachedArticle(meta["article"])
-    return {"views": intcomma(_count_view(request, article, fresh=True))}
+    count = _count_view(request, article, fresh=True, public=meta.get("public", True))
+    return intcomma(count)
 
 
 @require_safe
-@cached_page(fill=_fill_article)
+@cached_page
 def article_detail(request, slug):
     article, redirect = _find_article(request, slug)
     if redirect is not None:
         return redirect
     is_public = article.is_public()
-    # Rendered for the page cache, the count is a hole filled (and counted) per request.
-    cache_it = is_public and holes_active(request)
-    views = hole("views") if cache_it else _count_view(request, article)
+    # The count is the ``views`` hole: counted and filled per request.
+    set_meta(
+        request, {"article": article.pk} if is_public else {"article": article.pk, "public": False}
+    )
+    if not is_public:
+        dont_cache(request)
     others = _paginate(
         request, selectors.PublishedArticles(exclude=article.pk, exclude_is_public=is_public)
     )
     canonical = request.build_absolute_uri(article.get_absolute_url())
     image = request.build_absolute_uri(article.image.url) if article.image else ""
-    response = render(
+    return render(
         request,
         "news/article_detail.html",
         {
             "article": article,
-            "views": views,
             "page_obj": others,
             "is_preview": not is_public,
             "canonical_url": canonical,
             "og_image": image,
         },
     )
-    response.page_cache_meta = {"article": article.pk} if cache_it else None
-    return response
 
 
 @require_safe

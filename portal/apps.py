@@ -2,12 +2,18 @@ from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
-    """The project package itself: layout tags, health check, error pages, ``loaddemo``."""
+    """The project's wiring: layout tags, health check, error pages, ``loaddemo``, and the
+    connections between apps that must not know each other."""
 
     name = "portal"
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        # Connects the page cache's invalidation to every content save, in every process
-        # (a management command that edits articles must invalidate too).
-        from portal import pagecache  # noqa: F401
+        import pagecache
+        from news.selectors import most_viewed_articles
+        from portal.templatetags.portal_tags import csrf_hole
+        from visitors.selectors import register_most_viewed
+
+        pagecache.register_hole("csrf", csrf_hole)
+        # The statistics report lists the most viewed articles without importing news.
+        register_most_viewed(most_viewed_articles)

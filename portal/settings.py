@@ -62,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "pagecache",
     "news",
     "visitors",
     "awards",
@@ -87,7 +88,7 @@ MIDDLEWARE = [
     # Before anything that reads the session or hands request values to the database.
     "portal.middleware.RejectNullCharactersMiddleware",
     # Answers cached public pages here; the rest of the stack has nothing to do for them.
-    "portal.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -336,3 +337,11 @@ LOGGING = {
 
 SITE_NAME = "Sở Khoa học và Công nghệ tỉnh Cao Bằng"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The department's contact details, shown by the footer and /lien-he/ (read through
+# portal.context_processors.site_contact). Since 1 July 2025 there is no district level:
+# the ward belongs to the province directly.
+SITE_CONTACT = {
+    "address": "Số 044, đường Hoàng Đình Giong, phường Hợp Giang, tỉnh Cao Bằng",
+    "phone": "0206.3852.648",
+    "email": "sokhcn@caobang.gov.vn",
+}

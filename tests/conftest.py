@@ -25,6 +25,31 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture
+def redis_mode(settings):
+    """Count (visitor statistics and article views) and cache in the test Redis, under
+    prefixes of this test's own; skipped when Redis is down."""
+    from tests.support.redis import forget, redis_available, use_redis
+
+    if not redis_available():
+        pytest.skip("Redis is not reachable (TEST_REDIS_URL)")
+    client = use_redis(settings)
+    yield client
+    forget(client)
+
+
+@pytest.fixture(params=["db", "redis"])
+def backend(request, settings):
+    """Run a test once with each counting back-end: the database, then Redis (when a
+    Redis server answers)."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_mode")
+    else:
+        settings.VISITORS_USE_REDIS = False
+        settings.NEWS_USE_REDIS = False
+    return request.param
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium (Debian's, driven by Playwright) for the whole run.

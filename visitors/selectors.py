@@ -1,73 +1,34 @@
 """Read paths of the visitor statistics: the widget's four numbers and the report's days.
 
-Every number comes from shared storage (the database, plus Redis counters not yet flushed
-when Redis is used), so every process and every server shows the same figures.
+Every number comes from shared storage (the database, plus what the counter's back-end
+holds outside it: Redis counters not yet flushed), so every process and every server shows
+the same figures.
 """
 
 import logging
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.readers import local_today
 from visitors import conf
-from visitors.identity import local_today
-from visitors.models import DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
+from visitors.backends import DayTotals, counter
+from visitors.models import DailyStat, VisitorActivity, VisitorStatsSettings
 
 logger = logging.getLogger(__name__)
 
 STATS_CACHE_KEY = "visitors:stats:v1"
 
 
-@dataclass
-class DayTotals:
-    day: date
-    visits: int = 0
-    pageviews: int = 0
-    visitors: int = 0
-
-    def add(self, counts):
-        self.visits += counts.get("visits", 0)
-        self.pageviews += counts.get("pageviews", 0)
-        self.visitors += counts.get("visitors", 0)
-
-
-def redis_unflushed():
-    """``{day: counts}`` recorded in Redis and not yet moved into ``DailyStat``."""
-    from visitors.services import RedisKeys, _counts, _decode, redis_connection
-
-    keys = RedisKeys()
-    client = redis_connection()
-    days = sorted(_decode(d) for d in client.smembers(keys.days))
-    batches = sorted(_decode(b) for b in client.smembers(keys.batches))
-    if batches:
-        # A batch already committed to the database but not yet deleted is not added twice.
-        tokens = {b.rsplit(":", 1)[1]: b for b in batches}
-        done = set(RedisFlush.objects.filter(token__in=tokens).values_list("token", flat=True))
-        batches = [b for t, b in tokens.items() if t not in done]
-    pipe = client.pipeline(transaction=False)
-    for day in days:
-        pipe.hgetall(keys.day(date.fromisoformat(day)))
-    for batch in batches:
-        pipe.hgetall(batch)
-    results = pipe.execute()
-    unflushed = {}
-    for name, raw in zip(days + [b.rsplit(":", 2)[1] for b in batches], results, strict=True):
-        day = date.fromisoformat(name)
-        unflushed.setdefault(day, DayTotals(day)).add(_counts(raw))
-    return unflushed
-
-
 def _unflushed_or_empty():
-    if not conf.use_redis():
-        return {}
+    """Counts the back-end holds outside the database (none for the database back-end)."""
     try:
-        return redis_unflushed()
+        return counter().unflushed()
     except Exception:
-        logger.warning("visitors: Redis unavailable, showing database counts", exc_info=True)
+        logger.warning("visitors: counter unavailable, showing database counts", exc_info=True)
         return {}
 
 
@@ -95,15 +56,10 @@ def online_count(*, now=None):
     now = now or timezone.now()
     since = now - conf.online_window()
     count = VisitorActivity.objects.filter(last_seen__gte=since).count()
-    if conf.use_redis():
-        from visitors.services import RedisKeys, redis_connection
-
-        try:
-            count += redis_connection().zcount(
-                RedisKeys().online, int(since.timestamp() * 1000), "+inf"
-            )
-        except Exception:
-            logger.warning("visitors: Redis unavailable, online from the database", exc_info=True)
+    try:
+        count += counter().online_since(since)
+    except Exception:
+        logger.warning("visitors: counter unavailable, online from the database", exc_info=True)
     return count
 
 
@@ -152,19 +108,23 @@ def visitor_stats(*, now=None):
     return stats
 
 
-def top_articles(*, limit=10):
-    """The most-viewed news articles, or ``[]`` when the news app has no view counts."""
-    from django.apps import apps
+_most_viewed = None
 
-    try:
-        article = apps.get_model("news", "Article")
-        article._meta.get_field("view_count")
-    except Exception:  # news app not ready, or no view counter yet
+
+def register_most_viewed(function):
+    """The report's "most viewed articles" come from ``function(limit=...)``: objects with
+    ``__str__``, ``get_absolute_url()`` and ``view_count``. Wired by the project
+    (``portal.apps``): this app knows no content app."""
+    global _most_viewed
+    _most_viewed = function
+
+
+def top_articles(*, limit=10):
+    """The most-viewed articles of the registered source, or ``[]`` without one."""
+    if _most_viewed is None:
         return []
-    manager = article.objects
-    queryset = manager.published() if hasattr(manager, "published") else manager.all()
     try:
-        return list(queryset.filter(view_count__gt=0).order_by("-view_count", "pk")[:limit])
+        return list(_most_viewed(limit=limit))
     except Exception:
         logger.warning("visitors: could not read article view counts", exc_info=True)
         return []

@@ -7,8 +7,8 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 
+from core.readers import local_today
 from visitors.charts import daily_chart
-from visitors.identity import local_today
 from visitors.selectors import daily_totals, top_articles
 
 REPORT_PERIODS = (30, 90, 365)

@@ -4,25 +4,21 @@ from django import template
 from django.middleware.csrf import get_token
 from django.utils.http import urlencode
 
-from portal.pagecache import hole, holes_active
-
 register = template.Library()
 
 
-def _csrf_token(request):
-    if request is None:
-        return ""
-    if holes_active(request):  # a page rendered for the shared cache: filled per request
-        return hole("csrf")
-    return get_token(request)
+def csrf_hole(request, meta):
+    """The ``csrf`` hole: the reader's own CSRF token (``get_token`` also makes sure the
+    cookie is sent with the page)."""
+    return get_token(request) if request is not None else ""
 
 
 @register.inclusion_tag("portal/widgets/login_box.html", takes_context=True)
 def login_box(context):
     """The sidebar's "Đăng nhập" box (or "Xin chào" once logged in).
 
-    Rendered for each request, never cached: it holds the reader's name and a CSRF token
-    tied to their own cookie. ``get_token`` makes sure that cookie is sent with the page.
+    Its CSRF token is the ``csrf`` hole, tied to the reader's own cookie; a logged-in
+    reader's box (with their name) is never page-cached.
     """
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -37,8 +33,7 @@ def login_box(context):
     return {
         "user": user,
         "login_messages": login_messages,
-        # Not "csrf_token": Django's inclusion tags overwrite that name with the page's.
-        "login_csrf": _csrf_token(request),
+        "request": request,  # for the ``csrf`` hole
         "next": context.get("login_next")
         or (request.get_full_path() if request is not None else "/"),
     }

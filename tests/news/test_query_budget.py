@@ -9,9 +9,10 @@ backend rather than the page.
 import re
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from news import conf as news_conf
 
 from .conftest import make_reader
 
@@ -29,7 +30,7 @@ def counting_statements(*, counted):
     Database mode: the (article, visitor) upsert, then the increment (or, when the view
     does not count, a fresh read of the number). Redis mode: none, one Lua call does both.
     """
-    if settings.REDIS_URL:
+    if news_conf.use_redis():
         return 0
     return 2
 

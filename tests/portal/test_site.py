@@ -133,3 +133,30 @@ def test_numbers_and_dates_are_formatted_the_vietnamese_way():
             "{% load humanize %}{{ n|intcomma }} {{ d|date }} {{ f|floatformat:1 }}"
         ).render(Context({"n": 1234567, "d": datetime.date(2017, 9, 8), "f": 4.5}))
     assert html == "1.234.567 08/09/2017 4,5"
+
+
+def test_footer_and_contact_page_show_the_same_contact_details(client, settings):
+    settings.SITE_CONTACT = {
+        "address": "Số 1, đường Thử Nghiệm, tỉnh Cao Bằng",
+        "phone": "0206.0000.001",
+        "email": "lienhe@example.gov.vn",
+    }
+    for path in ("/", "/lien-he/"):
+        html = client.get(path).content.decode()
+        footer = html[html.index('<footer class="site-footer"') :]
+        for value in settings.SITE_CONTACT.values():
+            assert value in footer, (path, value)
+    contact = client.get("/lien-he/").content.decode()
+    main = contact[contact.index('<main id="main"') : contact.index("</main>")]
+    assert "Số 1, đường Thử Nghiệm, tỉnh Cao Bằng" in main
+
+
+def test_menu_links_come_from_the_url_names(client):
+    html = client.get("/gioi-thieu/").content.decode()
+    expected = (
+        '<a href="/gioi-thieu/" aria-current="page">Giới thiệu</a>',
+        '<a href="/van-ban/">Văn bản</a>',
+        'action="/tim-kiem/"',
+        'action="/dang-nhap/"',
+    )
+    assert [fragment for fragment in expected if fragment not in html] == []

@@ -1,6 +1,6 @@
 """Two editors changing the same record in the admin never silently overwrite each other.
 
-``portal.concurrency.OptimisticLockAdminMixin`` is exercised through a real admin change
+``core.concurrency.OptimisticLockAdminMixin`` is exercised through a real admin change
 view on ``news.Article`` and ``awards.Nomination`` (demo data), first on an admin site of
 this test that installs the mixin, then on the project's own admin (which must use it).
 """
@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test import Client
 
-from portal.concurrency import CONFLICT_MESSAGE, LOCK_FIELD, OptimisticLockAdminMixin
+from core.concurrency import CONFLICT_MESSAGE, LOCK_FIELD, OptimisticLockAdminMixin
 from tests.security.htmlforms import form_data
 
 TARGETS = [("news", "Article"), ("awards", "Nomination")]
@@ -216,7 +216,7 @@ def test_project_admin_refuses_a_stale_save(target, demo_data, django_user_model
     data_first, data_second = _open(first, url), _open(second, url)
     assert LOCK_FIELD in data_first, (
         f"{type(admin.site._registry[model]).__name__} does not use "
-        "portal.concurrency.OptimisticLockAdminMixin"
+        "core.concurrency.OptimisticLockAdminMixin"
     )
     field = _text_field(data_first, model)
     data_first[field] = [data_first[field][0] + " A"]

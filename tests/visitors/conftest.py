@@ -1,17 +1,16 @@
-"""Fixtures of the visitor statistics tests: database mode by default, Redis DB 12 on demand."""
+"""Fixtures of the visitor statistics tests: database mode by default, Redis on demand
+(``redis_mode`` and ``backend`` in tests/conftest.py)."""
 
-import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import RequestFactory
 
-from visitors.identity import visitor_id
+from core.readers import visitor_id
 from visitors.services import pageview_record
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-REDIS_TEST_URL = "redis://127.0.0.1:6379/12"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
 
 
@@ -24,51 +23,6 @@ def local(*args):
 def _database_mode(settings):
     settings.VISITORS_USE_REDIS = False
     settings.TRUSTED_PROXIES = []
-
-
-def redis_available():
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
-
-
-@pytest.fixture
-def redis_mode(settings):
-    """Record in Redis DB 12 under a prefix of this test's own (parallel test runs share the
-    database, so nothing is flushed wholesale); skipped when Redis is down."""
-    if not redis_available():
-        pytest.skip("Redis is not reachable on 127.0.0.1:6379")
-    prefix = f"test-{uuid.uuid4().hex}"
-    settings.REDIS_URL = REDIS_TEST_URL
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_TEST_URL,
-            "KEY_PREFIX": f"{prefix}:cache",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-    settings.VISITORS_USE_REDIS = True
-    settings.VISITORS_REDIS_PREFIX = f"{prefix}:visitors:"
-    from visitors.services import redis_connection
-
-    client = redis_connection()
-    client.prefix = prefix
-    yield client
-    for key in client.scan_iter(match=f"{prefix}:*"):
-        client.delete(key)
-
-
-@pytest.fixture(params=["db", "redis"])
-def backend(request):
-    """Run a test once with database storage and once with Redis storage."""
-    if request.param == "redis":
-        request.getfixturevalue("redis_mode")
-    return request.param
 
 
 class Visitor:

@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.readers import local_today
 from tests.visitors.conftest import local
-from visitors.identity import local_today
 from visitors.models import DailySalt, DailyStat, RedisFlush, VisitorActivity, VisitorStatsSettings
 from visitors.selectors import daily_totals, visitor_stats
-from visitors.services import activity_prune, stats_flush_redis
+from visitors.services import activity_prune, stats_flush
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +40,6 @@ def test_prune_keeps_a_visitor_counted_once_a_day(make_visitor):
     assert visitor.view(local(2025, 3, 12, 23, 10)).new_visitor is False
 
 
-def test_prune_calls_the_news_viewer_pruning_when_it_exists(monkeypatch):
-    import sys
-    import types
-
-    calls = []
-    fake = types.ModuleType("news.services")
-    fake.article_viewers_prune = lambda *, older_than, now: calls.append(older_than) or 3
-    monkeypatch.setitem(sys.modules, "news.services", fake)
-    out = StringIO()
-    call_command("prune_visitor_activity", stdout=out)
-    assert calls == [timedelta(hours=24)]
-    assert "3 bản ghi người xem bài viết" in out.getvalue()
-
-
 def test_a_new_days_salt_deletes_salts_older_than_two_days():
     from visitors.identity import daily_salt
 
@@ -74,12 +60,12 @@ def test_flush_moves_redis_counters_into_the_database_without_changing_numbers(
     make_visitor().view(local(2025, 3, 11, 10, 0))
     before = visitor_stats(now=now)
     assert not DailyStat.objects.exists()
-    assert stats_flush_redis() == 2  # one batch per day
+    assert stats_flush() == 2  # one batch per day
     assert visitor_stats(now=now) == before
     day = daily_totals(start=now.date(), end=now.date())[0]
     assert (day.visits, day.pageviews, day.visitors) == (3, 3, 3)
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 4
-    assert stats_flush_redis() == 0  # nothing left: running it again adds nothing
+    assert stats_flush() == 0  # nothing left: running it again adds nothing
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 4
 
 
@@ -90,11 +76,11 @@ def test_flush_interrupted_after_the_commit_does_not_count_twice(redis_mode, mak
     # Simulate a crash after the database commit: the batch is left in Redis.
     original_delete = redis_mode.delete
     redis_mode.delete = lambda *keys: None
-    stats_flush_redis()
+    stats_flush()
     redis_mode.delete = original_delete
     assert RedisFlush.objects.count() == 1
     assert visitor_stats(now=now)["today"] == 2  # the leftover batch is not added again
-    stats_flush_redis()
+    stats_flush()
     assert visitor_stats(now=now)["today"] == 2
     assert sum(DailyStat.objects.values_list("visits", flat=True)) == 2
 

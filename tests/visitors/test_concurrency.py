@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from tests.visitors.conftest import REDIS_TEST_URL
+from tests.support.redis import TEST_REDIS_URL
 from visitors.selectors import daily_totals, visitor_stats
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -41,7 +41,7 @@ def run_workers(tmp_path, batches, now, redis=False):
     env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_SECRET_KEY": "test-only"}
     env.pop("REDIS_URL", None)
     if redis:
-        env["REDIS_URL"] = REDIS_TEST_URL
+        env["REDIS_URL"] = TEST_REDIS_URL
         env["VISITORS_REDIS_PREFIX"] = settings.VISITORS_REDIS_PREFIX
     children = [
         subprocess.Popen(

@@ -131,7 +131,7 @@ def test_no_ip_address_or_user_agent_is_stored(client, redis_mode_optional):
 @pytest.fixture(params=["db", "redis"])
 def redis_mode_optional(request):
     """Run once per storage; calling it returns the page views recorded in Redis."""
-    from visitors.selectors import redis_unflushed
+    from visitors.backends import counter
 
     if request.param == "db":
 
@@ -143,7 +143,7 @@ def redis_mode_optional(request):
     client = request.getfixturevalue("redis_mode")
 
     def counted():
-        return sum(day.pageviews for day in redis_unflushed().values())
+        return sum(day.pageviews for day in counter().unflushed().values())
 
     counted.client = client
     return counted

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 
-from visitors.identity import local_today
+from core.readers import local_today
 from visitors.models import DailyStat, VisitorStatsSettings
 
 pytestmark = pytest.mark.django_db

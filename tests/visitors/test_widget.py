@@ -19,7 +19,7 @@ def stat(html, name):
 
 
 def test_widget_shows_four_numbers_formatted_the_vietnamese_way(client):
-    from visitors.identity import local_today
+    from core.readers import local_today
 
     today = local_today()
     DailyStat.objects.create(day=today, slot=0, visits=1_234, pageviews=5_000, visitors=1_000)

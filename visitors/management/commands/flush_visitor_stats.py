@@ -9,7 +9,7 @@ every minute (the durability window: at most a minute of counts lives only in Re
 from django.core.management.base import BaseCommand, CommandError
 
 from visitors import conf
-from visitors.services import stats_flush_redis
+from visitors.services import stats_flush
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             self.stdout.write("Không dùng Redis cho thống kê truy cập: không có gì để chuyển.")
             return
         try:
-            moved = stats_flush_redis()
+            moved = stats_flush()
         except Exception as exc:
             raise CommandError(f"Không chuyển được số liệu từ Redis: {exc}") from exc
         self.stdout.write(f"Đã chuyển {moved} lô số liệu vào cơ sở dữ liệu.")

@@ -177,10 +177,10 @@ def test_an_expired_page_is_rendered_again_by_one_request_while_others_get_the_o
 ):
     from django.core.cache import cache
 
-    from portal import pagecache
+    from pagecache import storage
 
     reader_client().get("/")
-    key = pagecache._page_key(rf.get("/"))
+    key = storage.page_key(rf.get("/"))
     entry = cache.get(key)
     entry["fresh_until"] = 0  # expired
     cache.set(key, entry)
@@ -191,15 +191,15 @@ def test_an_expired_page_is_rendered_again_by_one_request_while_others_get_the_o
     )
 
     # Another worker is rendering it: this reader gets the expired page at once.
-    assert cache.add(key + pagecache.RENDERING, 1)
+    assert cache.add(key + storage.RENDERING, 1)
     assert article.title in reader_client().get("/").content.decode()
     assert renders == []
 
     # Nobody is: this request renders it, stores it fresh and releases the claim.
-    cache.delete(key + pagecache.RENDERING)
+    cache.delete(key + storage.RENDERING)
     assert article.title in reader_client().get("/").content.decode()
     assert renders == [1]
     assert cache.get(key)["fresh_until"] > entry["fresh_until"]
-    assert cache.get(key + pagecache.RENDERING) is None
+    assert cache.get(key + storage.RENDERING) is None
     reader_client().get("/")
     assert renders == [1]  # fresh again: served from the cache

@@ -1,9 +1,11 @@
-"""Real gunicorn servers for the scale test: ``gunicorn portal.wsgi`` on free ports of
-127.0.0.1, each in its own process group so that teardown stops the master and every
-worker, and an HTTP client that says which browser (or bot) it is."""
+"""Real ``gunicorn portal.wsgi`` servers for the scale, fault and load tests.
+
+Each server runs on a free port of 127.0.0.1 in its own process group, so that ``stop()``
+ends the master *and* every worker (a worker left behind would keep the test database
+open); its output goes to a log file that failures quote.
+"""
 
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -13,14 +15,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"
 
-# The environment a server gets from us alone, never from the test run's shell.
+# The environment a server gets from its caller alone, never from the test run's shell.
 _OWN_VARIABLES = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "PORTAL_")
-
-_STAT = re.compile(r'data-stat="(?P<name>[a-z]+)">(?P<value>[^<]*)<')
 
 
 def free_port():
@@ -29,54 +31,64 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def database_url(settings_dict):
-    """The URL of the database Django is connected to (the test database during a test)."""
+def database_url(settings_dict, *, host_port=None):
+    """The URL of the database Django is connected to (the test database during a test),
+    optionally through another ``(host, port)`` (a proxy)."""
     engine = settings_dict["ENGINE"]
     if engine == "django.db.backends.sqlite3":
         return f"sqlite:///{settings_dict['NAME']}"
     if engine == "django.db.backends.postgresql":
-        user = urllib.parse.quote(settings_dict.get("USER") or "", safe="")
+        user = urllib.parse.quote(settings_dict.get("USER") or "root", safe="")
         password = settings_dict.get("PASSWORD") or ""
         auth = f"{user}:{urllib.parse.quote(password, safe='')}" if password else user
-        host = settings_dict.get("HOST") or "127.0.0.1"
-        port = settings_dict.get("PORT") or 5432
+        host, port = host_port or (
+            settings_dict.get("HOST") or "127.0.0.1",
+            settings_dict.get("PORT") or 5432,
+        )
         return f"postgres://{auth}@{host}:{port}/{settings_dict['NAME']}"
     raise NotImplementedError(f"no DATABASE_URL for {engine}")
 
 
-def server_environment(*, database, static_root, media_root, redis_url=None):
-    """What both servers are started with: the same secret key, database and Redis."""
+def server_environment(*, database, secret_key, redis_url=None, **variables):
+    """A server's environment: this process's, minus the project's own variables, plus
+    ``database``, ``secret_key``, ``redis_url`` and any ``variables`` (e.g.
+    ``DJANGO_STATIC_ROOT``)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_VARIABLES)}
     env.update(
-        DJANGO_SECRET_KEY="scale-test-" + "k" * 40,
+        DJANGO_SECRET_KEY=secret_key,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database,
-        DJANGO_STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(media_root),
         DJANGO_LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
+        **{name: str(value) for name, value in variables.items()},
     )
     if redis_url:
         env["REDIS_URL"] = redis_url
     return env
 
 
-def collectstatic(env):
+def collectstatic(env, timeout=300):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=ROOT,
         env=env,
         check=True,
-        timeout=120,
+        timeout=timeout,
         capture_output=True,
     )
 
 
-class Server:
+class Answer(NamedTuple):
+    status: int
+    body: str
+    headers: object
+
+
+class Gunicorn:
     """One ``gunicorn portal.wsgi`` with ``workers`` workers; ``stop()`` ends its group."""
 
-    def __init__(self, *, env, log_path, workers=2):
-        self.port = free_port()
+    def __init__(self, *, env, log_path, workers=2, port=None, extra_args=()):
+        self.port = port or free_port()
         self.log_path = Path(log_path)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
@@ -91,6 +103,7 @@ class Server:
                 "60",
                 "--graceful-timeout",
                 "5",
+                *extra_args,
             ],
             cwd=ROOT,
             env=env,
@@ -100,40 +113,43 @@ class Server:
         )
 
     def __repr__(self):
-        return f"<Server 127.0.0.1:{self.port}>"
+        return f"<Gunicorn 127.0.0.1:{self.port}>"
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def get(self, path, *, agent, timeout=30):
-        """``(status, body)`` of GET ``path`` sent with the User-Agent ``agent``."""
+    def get(self, path, *, agent=BROWSER, timeout=30):
+        """``Answer(status, body, headers)`` of GET ``path``; HTTP errors are answers too."""
         request = urllib.request.Request(self.url(path), headers={"User-Agent": agent})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-                return response.status, response.read().decode("utf-8", "replace")
+                body = response.read().decode("utf-8", "replace")
+                return Answer(response.status, body, response.headers)
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8", "replace")
+            return Answer(error.code, error.read().decode("utf-8", "replace"), error.headers)
 
-    def wait_healthy(self, *, agent, timeout=30):
-        """Wait (at most ``timeout`` seconds) until ``/healthz`` answers 200."""
+    def wait_until(self, path="/healthz", status=200, *, agent=BROWSER, timeout=30):
+        """Wait (at most ``timeout`` seconds) until ``path`` answers ``status``."""
         deadline = time.monotonic() + timeout
         last = None
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self!r} exited with {self.process.returncode}:\n{self.log()}")
             try:
-                status, _body = self.get("/healthz", agent=agent, timeout=5)
-                if status == 200:
-                    return
-                last = status
-            except OSError as exc:  # not listening yet
+                last = self.get(path, agent=agent, timeout=10)
+                if last.status == status:
+                    return last
+            except OSError as exc:  # not listening yet, or the answer was cut
                 last = exc
             time.sleep(0.2)
-        raise AssertionError(f"{self!r} /healthz never answered 200 ({last!r}):\n{self.log()}")
+        raise AssertionError(f"{self!r} {path} never answered {status} ({last!r}):\n{self.log()}")
 
-    def log(self):
-        self._log.flush()
-        return self.log_path.read_text("utf-8", "replace")[-5000:]
+    def log(self, tail=5000):
+        """The server's output: its last ``tail`` characters, or all of it with ``None``."""
+        if not self._log.closed:
+            self._log.flush()
+        text = self.log_path.read_text("utf-8", "replace")
+        return text if tail is None else text[-tail:]
 
     def stop(self):
         """SIGTERM to the whole process group, SIGKILL what is left after a few seconds."""
@@ -151,14 +167,3 @@ class Server:
             pass
         self.process.wait(5)
         self._log.close()
-
-
-def stats_of(html):
-    """The ``data-stat`` numbers of a page as integers (``1.234`` → 1234)."""
-    found = {}
-    for match in _STAT.finditer(html):
-        digits = match["value"].strip().replace(".", "")
-        if not digits.isdigit():
-            raise AssertionError(f"data-stat={match['name']!r} is not a number: {match['value']!r}")
-        found[match["name"]] = int(digits)
-    return found

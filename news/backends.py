@@ -1,0 +1,97 @@
+"""The article view counter: one interface, two back-ends chosen by settings.
+
+``view_counter()`` returns the database back-end, or the Redis one
+(``news.redis_backend``) when ``NEWS_USE_REDIS`` is on (default: when ``REDIS_URL`` is
+set). The interface:
+
+* ``record(*, article_id, visitor, now)`` -> ``(counted, count)``: counts the view unless
+  the visitor was counted within the window; ``count`` is the new number when it is known
+  (``None``: read the stored one).
+* ``count(*, article_id)`` -> the current number, or ``None`` if unknown.
+* ``flush()`` -> how many articles' counts were written into ``Article.view_count``.
+
+Database (default): two statements at most, each atomic on SQLite (>= 3.35) and
+PostgreSQL, committed without waiting for a disk flush on PostgreSQL (``core.counters``):
+an upsert of the (article, visitor) row that says whether this view counts, then
+``view_count = view_count + 1 ... RETURNING view_count``.
+"""
+
+from django.db import connection
+
+from core.counters import counter_cursor, counter_sql
+from news import conf
+from news.models import Article, ArticleViewer
+
+
+def _db_datetime(value):
+    # SQLite stores datetimes as text in UTC; PostgreSQL takes aware datetimes as they are.
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _counts_in_database(cursor, *, article_id, visitor, now):
+    """Database mode: one upsert of the (article, visitor) row says whether this view counts.
+
+    A new row counts; an existing one counts only if its last counted view is older than
+    the window, and then its time moves forward. Two simultaneous first views by the same
+    visitor: one inserts (counts), the other meets the fresh row (does not).
+    """
+    threshold = now - conf.view_dedupe_window()
+    table = connection.ops.quote_name(ArticleViewer._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"INSERT INTO {table} (article_id, visitor, last_counted_at, counted) "
+            "VALUES (%s, %s, %s, TRUE) "
+            "ON CONFLICT (article_id, visitor) DO UPDATE SET "
+            f"counted = ({table}.last_counted_at <= %s), "
+            f"last_counted_at = CASE WHEN {table}.last_counted_at <= %s "
+            f"THEN excluded.last_counted_at ELSE {table}.last_counted_at END "
+            "RETURNING counted"
+        ),
+        [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
+         _db_datetime(threshold)],
+    )  # fmt: skip
+    return bool(cursor.fetchone()[0])
+
+
+def stored_count(article_id):
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(Article._meta.db_table)
+        cursor.execute(f"SELECT view_count FROM {table} WHERE id = %s", [article_id])
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+class DatabaseViewCounter:
+    """Every count in ``Article.view_count``, written on the request path."""
+
+    name = "database"
+
+    def record(self, *, article_id, visitor, now):
+        with counter_cursor() as cursor:
+            if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
+                return False, None
+            table = connection.ops.quote_name(Article._meta.db_table)
+            cursor.execute(
+                counter_sql(
+                    f"UPDATE {table} SET view_count = view_count + 1 "
+                    "WHERE id = %s RETURNING view_count"
+                ),
+                [article_id],
+            )
+            row = cursor.fetchone()
+        return True, (row[0] if row is not None else None)
+
+    def count(self, *, article_id):
+        return stored_count(article_id)
+
+    def flush(self):
+        return 0
+
+
+def view_counter():
+    """The back-end the settings choose (read at call time, so tests can switch)."""
+    if conf.use_redis():
+        from news.redis_backend import RedisViewCounter
+
+        return RedisViewCounter()
+    return DatabaseViewCounter()

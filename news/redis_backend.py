@@ -1,0 +1,119 @@
+"""The Redis back-end of the article view counter (``news.backends`` has the interface).
+
+The article's count lives in Redis while the site runs: one Lua call decides whether a
+view counts (de-duplication key per article and visitor, holding the time of the last
+counted view, so a controlled clock decides exactly as the database's upsert does) and
+increments the count. No database write on the request path, no row to queue on.
+``manage.py flush_view_counts`` (every minute) writes the counts into
+``Article.view_count``; a count missing from Redis (first view, Redis restarted) is
+seeded from the database. Durability window: counts since the last flush if Redis loses
+its data.
+"""
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from core.redis import redis_connection, redis_script
+from news import conf
+from news.backends import stored_count
+from news.models import Article
+
+# KEYS: de-duplication key, count key, set of articles to flush.
+# ARGV: now (ms), window (ms), de-duplication key lifetime (s), article id, count only?
+# Returns {counted (0/1), count}, or {-1, 0} when the count must be seeded first.
+_REDIS_RECORD = """
+local count = redis.call('GET', KEYS[2])
+if not count then return {-1, 0} end
+if ARGV[5] == '1' then return {0, tonumber(count)} end
+local last = redis.call('GET', KEYS[1])
+if last and tonumber(ARGV[1]) < tonumber(last) + tonumber(ARGV[2]) then
+  return {0, tonumber(count)}
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+redis.call('SADD', KEYS[3], ARGV[4])
+return {1, redis.call('INCR', KEYS[2])}
+"""
+
+
+def _dirty_key():
+    return f"{conf.redis_prefix()}dirty"
+
+
+def _redis():
+    client = redis_connection()
+    return client, redis_script(client, _REDIS_RECORD)
+
+
+def _count_key(article_id):
+    return f"{conf.redis_prefix()}views:{article_id}"
+
+
+def _record_in_redis(*, article_id, visitor, now, count_only=False):
+    """(counted, count) from Redis in one round trip, seeding the count when it is missing."""
+    client, script = _redis()
+    window = conf.view_dedupe_window()
+    keys = [
+        f"{conf.redis_prefix()}viewer:{article_id}:{visitor}",
+        _count_key(article_id),
+        _dirty_key(),
+    ]
+    args = [
+        int(now.timestamp() * 1000),
+        int(window.total_seconds() * 1000),
+        int(window.total_seconds()) + 3600,
+        article_id,
+        "1" if count_only else "0",
+    ]
+    counted, count = script(keys=keys, args=args)
+    if counted == -1:
+        stored = stored_count(article_id)
+        if stored is None:
+            return False, None
+        client.set(_count_key(article_id), stored, nx=True)  # a concurrent seed may win
+        counted, count = script(keys=keys, args=args)
+    return bool(counted), int(count)
+
+
+def _flush():
+    """Write the counts held in Redis into ``Article.view_count``; returns how many.
+
+    Idempotent and safe beside live traffic: the stored number only ever moves up to the
+    Redis count (``GREATEST``), and an article re-marked while flushing is flushed again
+    next time.
+    """
+    client, _script = _redis()
+    flushed = 0
+    table = connection.ops.quote_name(Article._meta.db_table)
+    dirty = _dirty_key()
+    for raw in client.smembers(dirty):
+        article_id = int(raw)
+        client.srem(dirty, raw)
+        count = client.get(_count_key(article_id))
+        if count is None:
+            continue
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET view_count = CASE WHEN view_count > %s THEN view_count "
+                "ELSE %s END WHERE id = %s",
+                [int(count), int(count), article_id],
+            )
+        flushed += 1
+    return flushed
+
+
+class RedisViewCounter:
+    """Counts in Redis, written into the database by ``flush``."""
+
+    name = "redis"
+
+    def record(self, *, article_id, visitor, now):
+        return _record_in_redis(article_id=article_id, visitor=visitor, now=now)
+
+    def count(self, *, article_id):
+        _counted, count = _record_in_redis(
+            article_id=article_id, visitor="", now=timezone.now(), count_only=True
+        )
+        return count
+
+    def flush(self):
+        return _flush()

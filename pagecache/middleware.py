@@ -1,0 +1,75 @@
+"""``PageCacheMiddleware``: answers stored pages, and stores the pages views render."""
+
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+
+from pagecache import registry, storage
+from pagecache.state import page_state
+
+
+def is_cacheable(request):
+    """Only anonymous GETs without a session or pending messages share a page."""
+    if request.method not in ("GET", "HEAD") or not storage.timeout():
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return len(request.get_full_path()) <= 512
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GETs from the page cache, before the rest of the stack.
+
+    Belongs right after the middlewares every response needs (SecurityMiddleware,
+    WhiteNoise, RejectNullCharactersMiddleware) and before SessionMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Its hooks read and set the CSRF cookie exactly as for any other page.
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if not is_cacheable(request) or settings.CSRF_USE_SESSIONS:
+            return self.get_response(request)
+        key = storage.page_key(request)
+        prefetch = registry.prefetch_keys()
+        found = storage.lookup(key, prefetch)
+        state = page_state(request)
+        state.prefetched = {name: found[name] for name in prefetch if name in found}
+        version = found.get(storage.VERSION_KEY, 0)
+        entry = found.get(key)
+        if isinstance(entry, dict) and entry.get("version") == version and "parts" in entry:
+            # An expired page is rendered anew by one request; the others meanwhile get
+            # it as it was (no stampede of every worker rendering the same page).
+            if time.time() < entry.get("fresh_until", 0) or not storage.claim_render(key):
+                return self.serve(request, entry)
+        # Not cached: the view renders the page with holes (see ``cached_page``).
+        state.version = version
+        response = self.get_response(request)
+        entry = state.entry
+        if entry is not None and response.status_code == 200:
+            entry["headers"] = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in storage.NOT_STORED
+            ]
+            entry["fresh_until"] = time.time() + storage.timeout()
+            storage.store(key, entry, request.path)
+        return response
+
+    def serve(self, request, entry):
+        self.csrf.process_request(request)
+        page_state(request).meta = entry["meta"]
+        parts = entry["parts"]
+        values = registry.hole_values(request, storage.hole_names(parts), entry["meta"])
+        response = HttpResponse(storage.join(parts, values))
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(response.content))  # as CommonMiddleware does
+        response = self.csrf.process_response(request, response)
+        registry.run_served_hooks(request, response)
+        return response

@@ -1,0 +1,95 @@
+"""What the apps tell the page cache in their ``AppConfig.ready()``: the holes they fill,
+the models whose changes make pages stale, the cache keys their holes read, and what must
+still happen when a page is answered from the cache."""
+
+import logging
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import conditional_escape
+
+from pagecache import storage
+
+logger = logging.getLogger(__name__)
+
+_holes = {}
+_prefetch = []
+_served_hooks = []
+
+
+def register_hole(name, function):
+    """``{% hole name %}`` is filled by ``function(request, meta)`` on every request.
+
+    ``request`` is ``None`` when a template is rendered without one.
+    Names are lower-case letters and underscores (they are stored in cached pages).
+    Registering the same name again replaces the function (e.g. Django's autoreloader).
+    """
+    if not storage.HOLE_NAME.fullmatch(name):
+        raise ValueError(f"invalid hole name {name!r}: use a-z and _")
+    _holes[name] = function
+
+
+def register_prefetch(*keys):
+    """Cache keys read together with the page on a hit (``page_state().prefetched``)."""
+    _prefetch.extend(key for key in keys if key not in _prefetch)
+
+
+def prefetch_keys():
+    return list(_prefetch)
+
+
+def register_served_hook(function):
+    """``function(request, response)`` runs after each page answered from the cache."""
+    if function not in _served_hooks:
+        _served_hooks.append(function)
+
+
+def run_served_hooks(request, response):
+    for function in _served_hooks:
+        try:
+            function(request, response)
+        except Exception:  # a hook must never take the page down
+            logger.exception("pagecache: served hook %r failed", function)
+
+
+def hole_value(request, name, meta):
+    """The escaped value of hole ``name`` for ``request``; empty if it cannot be had."""
+    function = _holes.get(name)
+    if function is None:
+        logger.warning("pagecache: no hole named %r is registered", name)
+        return ""
+    try:
+        return conditional_escape(function(request, meta))
+    except Exception:
+        logger.exception("pagecache: hole %r failed", name)
+        return ""
+
+
+def hole_values(request, names, meta):
+    """``{name: value}`` for every distinct hole of a page."""
+    return {name: hole_value(request, name, meta) for name in set(names)}
+
+
+def invalidate():
+    """Every cached page is stale: now, and again when the current transaction commits.
+
+    Called by the signal handlers of the registered models and by every service that
+    changes content with ``QuerySet.update()`` (which sends no signal).
+    """
+    storage.bump_version()
+    if connection.in_atomic_block:
+        # A request may render the page from the rows as they were before this commit,
+        # under the version just bumped: bump once more when the new rows are visible.
+        transaction.on_commit(storage.bump_version)
+
+
+def _model_changed(sender, **kwargs):
+    invalidate()
+
+
+def register_models(*models):
+    """Saving or deleting a row of any of ``models`` invalidates every cached page."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_model_changed, sender=model, dispatch_uid=f"pagecache.save.{label}")
+        post_delete.connect(_model_changed, sender=model, dispatch_uid=f"pagecache.delete.{label}")

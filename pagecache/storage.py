@@ -1,0 +1,102 @@
+"""Where cached pages live (Django's default cache) and how a page is stored.
+
+An entry is ``{"version", "parts", "meta", "headers", "fresh_until"}``: ``parts`` is the
+page split once around its holes, ``[text, hole name, text, ..., text]``, so a hit only
+joins strings. Nothing in an entry names code.
+"""
+
+import functools
+import hashlib
+import logging
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+HOLE_NAME = re.compile(r"[a-z_]+")
+# How long an expired page may still be served while one request renders it again (at
+# most: the claim to render lapses after this long if that request dies).
+STALE_SECONDS = 10
+RENDERING = ":rendering"
+# Headers never replayed from a stored page: computed for each response.
+NOT_STORED = {"content-length", "set-cookie"}
+
+
+def timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 30)
+
+
+@functools.lru_cache(maxsize=4)
+def _marker_token(secret):
+    # Per deployment and unguessable: stored content cannot spell a marker that is filled.
+    return salted_hmac("pagecache.hole", "marker", secret=secret).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=4)
+def _marker_pattern(token):
+    return re.compile(rf"<!--hole:{token}:([a-z_]+)-->")
+
+
+def marker(name):
+    """The marker of hole ``name`` in a page rendered for the cache."""
+    return SafeString(f"<!--hole:{_marker_token(settings.SECRET_KEY)}:{name}-->")
+
+
+def split(html):
+    """``html`` as [text, hole name, text, hole name, ..., text]."""
+    return _marker_pattern(_marker_token(settings.SECRET_KEY)).split(html)
+
+
+def join(parts, values):
+    """The page with every hole filled (a hole without a value is left empty)."""
+    filled = parts[:]
+    for index in range(1, len(filled), 2):
+        filled[index] = str(values.get(filled[index], ""))
+    return "".join(filled)
+
+
+def hole_names(parts):
+    return parts[1::2]
+
+
+def page_key(request):
+    raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def bump_version():
+    """Invalidate every cached page."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new value invalidates
+        cache.set(VERSION_KEY, 1, None)
+
+
+def lookup(key, extra_keys=()):
+    """``{key: value}`` for the version, the page and ``extra_keys``, in one round trip."""
+    try:
+        return cache.get_many([VERSION_KEY, key, *extra_keys])
+    except Exception:  # a cache outage must not take pages down
+        logger.warning("pagecache: cache unavailable", exc_info=True)
+        return {}
+
+
+def claim_render(key):
+    """True for the one request that renders an expired page again."""
+    try:
+        return cache.add(key + RENDERING, 1, STALE_SECONDS)
+    except Exception:
+        return True
+
+
+def store(key, entry, path):
+    try:
+        cache.set(key, entry, timeout() + STALE_SECONDS)
+        cache.delete(key + RENDERING)
+    except Exception:
+        logger.warning("pagecache: could not store %s", path, exc_info=True)

@@ -1,0 +1,1 @@
+from tests.news.conftest import category, make_article  # noqa: F401 - fixtures

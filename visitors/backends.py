@@ -1,0 +1,136 @@
+"""The visitor counter: one interface, two back-ends chosen by settings.
+
+``counter()`` returns the database back-end, or the Redis one (``visitors.redis_backend``)
+when ``VISITORS_USE_REDIS`` is on (default: when ``REDIS_URL`` is set). Both give exactly
+the same numbers; tests/visitors runs every definition against both (the Redis run when a
+Redis server answers). The interface:
+
+* ``record(*, visitor, now)`` -> ``PageviewResult``: one page view, exact under concurrency.
+* ``unflushed()`` -> ``{day: DayTotals}``: counts held outside the database, which readers
+  add to ``DailyStat``'s.
+* ``online_since(since)`` -> the visitors seen since then that the database does not know.
+* ``flush(*, now=None)`` -> how many batches were moved into the database.
+
+Database (default): one upsert on ``VisitorActivity`` decides, from the row as locked and
+updated by the database, whether the page view starts a visit; one upsert adds to one of
+the day's ``DailyStat`` slots picked at random (``core.counters``: committed without
+waiting for a disk flush on PostgreSQL). Nothing is held elsewhere, nothing to flush.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection
+
+from core.counters import counter_cursor, counter_sql
+from core.readers import local_today
+from visitors import conf
+from visitors.models import DailyStat, VisitorActivity
+
+
+@dataclass(frozen=True)
+class PageviewResult:
+    new_visit: bool
+    new_visitor: bool
+
+
+@dataclass
+class DayTotals:
+    day: date
+    visits: int = 0
+    pageviews: int = 0
+    visitors: int = 0
+
+    def add(self, counts):
+        self.visits += counts.get("visits", 0)
+        self.pageviews += counts.get("pageviews", 0)
+        self.visitors += counts.get("visitors", 0)
+
+
+_ACTIVITY_UPSERT = """
+INSERT INTO {t} (visitor, first_seen, last_seen, visit_started_at, pageviews, new_visit)
+VALUES (%s, %s, %s, %s, 1, TRUE)
+ON CONFLICT (visitor) DO UPDATE SET
+    new_visit = ({t}.last_seen < %s),
+    visit_started_at = CASE WHEN {t}.last_seen < %s
+        THEN excluded.last_seen ELSE {t}.visit_started_at END,
+    last_seen = CASE WHEN excluded.last_seen > {t}.last_seen
+        THEN excluded.last_seen ELSE {t}.last_seen END,
+    pageviews = {t}.pageviews + 1
+RETURNING new_visit, pageviews
+"""
+
+_DAILY_UPSERT = """
+INSERT INTO {t} (day, slot, visits, pageviews, visitors)
+VALUES (%s, %s, %s, %s, %s)
+ON CONFLICT (day, slot) DO UPDATE SET
+    visits = {t}.visits + excluded.visits,
+    pageviews = {t}.pageviews + excluded.pageviews,
+    visitors = {t}.visitors + excluded.visitors
+"""
+
+
+def _dt(value):
+    # Raw SQL bypasses the field adapters: SQLite stores naive UTC text, PostgreSQL aware.
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def daily_stat_add(*, day, visits, pageviews, visitors, slot=None, cursor=None):
+    if slot is None:
+        slot = random.randrange(conf.daily_shards())  # noqa: S311 - spreading load only
+    sql = _DAILY_UPSERT.format(t=connection.ops.quote_name(DailyStat._meta.db_table))
+    params = [connection.ops.adapt_datefield_value(day), slot, visits, pageviews, visitors]
+    if cursor is not None:
+        cursor.execute(sql, params)
+        return
+    with connection.cursor() as own_cursor:
+        own_cursor.execute(sql, params)
+
+
+class DatabaseBackend:
+    """Every count in the database, written on the request path."""
+
+    name = "database"
+
+    def record(self, *, visitor, now):
+        """Record one page view of ``visitor`` at ``now`` in the database (two statements).
+
+        Each statement is atomic on its own, which is what keeps the counts exact; they share
+        one asynchronously committed transaction on PostgreSQL (``core.counters``).
+        """
+        cutoff = now - conf.visit_timeout()
+        table = connection.ops.quote_name(VisitorActivity._meta.db_table)
+        with counter_cursor() as cursor:
+            cursor.execute(
+                counter_sql(_ACTIVITY_UPSERT.format(t=table)),
+                [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)],
+            )
+            new_visit, pageviews = cursor.fetchone()
+            result = PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
+            daily_stat_add(
+                day=local_today(now),
+                visits=int(result.new_visit),
+                pageviews=1,
+                visitors=int(result.new_visitor),
+                cursor=cursor,
+            )
+        return result
+
+    def unflushed(self):
+        return {}
+
+    def online_since(self, since):
+        return 0
+
+    def flush(self, *, now=None):
+        return 0
+
+
+def counter():
+    """The back-end the settings choose (read at call time, so tests can switch)."""
+    if conf.use_redis():
+        from visitors.redis_backend import RedisBackend
+
+        return RedisBackend()
+    return DatabaseBackend()
