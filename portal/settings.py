@@ -179,7 +179,14 @@ else:
         }
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read through the cache only when the cache is shared by every worker and
+# server (Redis). A per-process cache would let a logged-out cookie live on in the workers
+# that cached it: logging out must end the session everywhere at once.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Authentication and login throttling ------------------------------------------------
 
