@@ -210,6 +210,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+# portal/admin.py registers axes' admin classes itself (every action declares a permission).
+AXES_ENABLE_ADMIN = False
 AXES_USERNAME_CALLABLE = "core.net.axes_username"
 
 # --- Internationalisation ---------------------------------------------------------------
