@@ -176,11 +176,12 @@ def test_every_file_field_of_the_project_stores_under_random_names():
 CK_TOKEN = "a" * 40  # CKEditor's own double-submit token (cookie + form field)
 
 
-def _post_upload(client, name, content, query="?responseType=json"):
+def _post_upload(client, name, content, query="?responseType=json", **headers):
     client.cookies["ckCsrfToken"] = CK_TOKEN
     return client.post(
         f"/ckeditor/upload/{query}",
         {"upload": upload(name, content), "ckCsrfToken": CK_TOKEN},
+        **headers,
     )
 
 
@@ -276,6 +277,79 @@ def test_editor_upload_without_its_token_is_refused(media_root, staff_user):
     )
     assert response.status_code == 403
     assert _stored_files(media_root) == []
+
+
+def _staff_with(django_user_model, *codenames):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        username=f"canbo-{'-'.join(codenames) or 'khong-quyen'}", password="x", is_staff=True
+    )
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("codenames", [(), ("view_article",), ("change_banner",)])
+def test_editor_upload_and_browser_need_the_article_add_or_change_permission(
+    media_root, django_user_model, codenames
+):
+    client = _staff_with(django_user_model, *codenames)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"))
+    assert response.status_code == 403
+    assert "không có quyền" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+    browse = client.get("/ckeditor/browse/")
+    assert browse.status_code == 403
+    assert "không có quyền" in browse.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("codename", ["add_article", "change_article"])
+def test_staff_who_may_write_articles_upload_and_browse(media_root, django_user_model, codename):
+    client = _staff_with(django_user_model, codename)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 200
+    assert response.json()["uploaded"] == 1
+    assert client.get("/ckeditor/browse/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://attacker.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "https://attacker.example", "HTTP_REFERER": "http://testserver/admin/"},
+        {"HTTP_REFERER": "https://attacker.example/trang.html"},
+    ],
+    ids=["origin", "null-origin", "origin-beats-referer", "referer"],
+)
+def test_editor_upload_from_another_site_is_refused(media_root, staff_user, headers):
+    client = Client()
+    client.force_login(staff_user)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"), **headers)
+    assert response.status_code == 403
+    assert "trang khác" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+    dialog = _post_upload(client, "anh.png", image_bytes("PNG"), "?CKEditorFuncNum=3", **headers)
+    assert dialog.status_code == 403
+    assert "CKEDITOR.tools.callFunction(3," in dialog.content.decode()
+    browse = client.get("/ckeditor/browse/", **headers)
+    assert browse.status_code == 403
+
+
+@pytest.mark.django_db
+def test_editor_upload_from_a_trusted_origin_is_accepted(media_root, staff_user, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://sokhcn.caobang.gov.vn"]
+    client = Client()
+    client.force_login(staff_user)
+    response = _post_upload(
+        client, "anh.png", image_bytes("PNG"), HTTP_ORIGIN="https://sokhcn.caobang.gov.vn"
+    )
+    assert response.status_code == 200
 
 
 # --- The fallback image backend (django-ckeditor's own view, if it is ever used) --------
