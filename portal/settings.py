@@ -244,6 +244,14 @@ UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 5 * 1024 *
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_000))
 # An animated GIF is decoded frame by frame: bound the frames as well as each frame's size.
 UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
+# Pillow composes each frame on the whole canvas: width × height × frames is what decoding
+# costs, and a few-KB GIF can claim billions. Refused above this, from the header.
+UPLOAD_IMAGE_MAX_TOTAL_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_TOTAL_PIXELS", 60_000_000))
+# An animation larger than this in all its frames is stored as its first frame (Pillow
+# writes an animation holding every frame in memory).
+UPLOAD_IMAGE_MAX_ANIMATION_PIXELS = int(
+    os.environ.get("UPLOAD_IMAGE_MAX_ANIMATION_PIXELS", 8_000_000)
+)
 # Documents (PDF, Word) attached to records: checked by content, at most this size.
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
 

@@ -18,6 +18,7 @@ from tests.security.images import (
     SECRET,
     SVG,
     animated_gif,
+    gif_canvas_bomb,
     image_bytes,
     png_claiming,
     upload,
@@ -136,6 +137,110 @@ def test_animated_gif_keeps_its_frames_within_the_frame_limit(settings):
         assert image.n_frames == 3
     settings.UPLOAD_IMAGE_MAX_FRAMES = 2
     assert _code(animated_gif(3), "dong.gif")[0] == "image_too_many_frames"
+
+
+MEMORY_PROBE = """
+import os, resource, sys, time
+import django
+django.setup()
+from django.core.exceptions import ValidationError
+from core import uploads
+from tests.security.images import gif_canvas_bomb, upload
+data = gif_canvas_bomb(int(sys.argv[1]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.monotonic()
+try:
+    clean = uploads.reencode_image(upload("dong.gif", data))
+    outcome = "accepted"
+except ValidationError as exc:
+    outcome = "refused: " + " ".join(exc.messages)
+growth_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(outcome)
+print(growth_kb // 1024, time.monotonic() - started)
+"""
+
+
+def _reencode_in_a_fresh_process(frames):
+    """(outcome, peak RSS growth in MB, seconds) of re-encoding the crafted GIF."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "PYTHONPATH": str(root)}
+    env.setdefault("DJANGO_SECRET_KEY", "x")
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, str(frames)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    outcome, numbers = result.stdout.strip().splitlines()[-2:]
+    growth_mb, seconds = numbers.split()
+    return outcome, int(growth_mb), float(seconds)
+
+
+def test_a_few_bytes_gif_of_huge_frames_is_refused_from_its_header():
+    data = gif_canvas_bomb(frames=30, width=2000, height=2000)
+    assert len(data) < 1024
+    code, message = _code(data, "dong.gif")
+    assert code == "image_too_many_pixels_in_all_frames"
+    assert "Ảnh động quá lớn" in message and "30 khung hình" in message
+
+
+@pytest.mark.slow
+def test_the_gif_bomb_is_refused_quickly_with_bounded_memory():
+    outcome, growth_mb, seconds = _reencode_in_a_fresh_process(30)
+    assert outcome.startswith("refused: Ảnh động quá lớn"), outcome
+    assert growth_mb < 30, growth_mb
+    assert seconds < 1, seconds
+
+
+@pytest.mark.slow
+def test_an_animation_within_the_budget_but_too_big_to_keep_is_stored_as_one_frame():
+    # 14 frames of 2000 × 2000: 56 M pixels, under the budget; kept, only the first frame.
+    outcome, growth_mb, _seconds = _reencode_in_a_fresh_process(14)
+    assert outcome == "accepted"
+    assert growth_mb < 60, growth_mb
+    clean = uploads.reencode_image(upload("dong.gif", gif_canvas_bomb(14)))
+    with Image.open(clean) as image:
+        assert image.size == (2000, 2000)
+        assert getattr(image, "n_frames", 1) == 1
+
+
+def test_the_budget_on_all_frames_comes_from_settings(settings):
+    settings.UPLOAD_IMAGE_MAX_TOTAL_PIXELS = 16 * 16 * 2
+    assert _code(animated_gif(3), "dong.gif")[0] == "image_too_many_pixels_in_all_frames"
+    settings.UPLOAD_IMAGE_MAX_TOTAL_PIXELS = 16 * 16 * 3
+    uploads.validate_image(upload("dong.gif", animated_gif(3)))
+
+
+@pytest.mark.django_db
+def test_the_gif_bomb_is_refused_by_the_editor_upload_and_the_model_validator(
+    media_root, staff_user
+):
+    import time
+
+    from banners.models import Banner
+
+    client = Client()
+    client.force_login(staff_user)
+    started = time.monotonic()
+    response = _post_upload(
+        client, "dong.gif", gif_canvas_bomb(30), HTTP_ORIGIN="http://testserver"
+    )
+    assert time.monotonic() - started < 2
+    assert response.status_code == 400
+    assert "Ảnh động quá lớn" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+
+    field = Banner._meta.get_field("image")
+    with pytest.raises(ValidationError) as info:
+        field.run_validators(upload("dong.gif", gif_canvas_bomb(30)))
+    assert "Ảnh động quá lớn" in " ".join(info.value.messages)
 
 
 def test_random_upload_to_drops_the_name_and_unsafe_extensions():
