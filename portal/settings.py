@@ -231,6 +231,18 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "portal.staticfiles.AppDirectoriesFinder",
+]
+# Never collected nor served (portal/staticfiles.py): CKEditor's manual tests, samples and
+# stand-alone HTML pages of plugins the toolbar does not load.
+STATICFILES_EXCLUDED = [
+    "ckeditor/ckeditor/plugins/*/tests",
+    "ckeditor/ckeditor/samples",
+    "ckeditor/ckeditor/*.html",
+    "ckeditor/ckeditor/bender-runner.config.json",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
