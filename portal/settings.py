@@ -209,6 +209,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
+# A second lock on the client address alone, whatever the username (password spraying):
+# portal/login_throttle.py.
+AXES_HANDLER = "portal.login_throttle.LoginThrottleHandler"
+LOGIN_CLIENT_FAILURE_LIMIT = int(os.environ.get("LOGIN_CLIENT_FAILURE_LIMIT", 30))
+LOGIN_CLIENT_WINDOW = timedelta(minutes=15)
+# What django-axes keeps (privacy): the successful-login log and the failure log for this
+# many days (``manage.py prune_login_records``); attempts only while they can still lock.
+LOGIN_RECORDS_RETENTION_DAYS = int(os.environ.get("LOGIN_RECORDS_RETENTION_DAYS", 30))
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 # portal/admin.py registers axes' admin classes itself (every action declares a permission).
 AXES_ENABLE_ADMIN = False
