@@ -19,6 +19,9 @@ comes from an environment variable with a safe default:
     DJANGO_SECURE_PROXY_SSL_HEADER  "1" only when a trusted proxy sets X-Forwarded-Proto
     TRUSTED_PROXIES              comma-separated proxy IPs whose X-Forwarded-For is believed
     DJANGO_LOG_LEVEL             default: INFO
+    UPLOAD_IMAGE_MAX_*           limits on uploaded images (bytes, pixels, frames, all frames)
+    LOGIN_CLIENT_FAILURE_LIMIT   failed logins from one address that lock it (default 30)
+    LOGIN_RECORDS_RETENTION_DAYS days django-axes' login logs are kept (default 30)
 """
 
 import os
