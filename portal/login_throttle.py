@@ -9,7 +9,8 @@ with the same Vietnamese 429 page (``portal.views.lockout``).
 
 The count is read from axes' own ``AccessAttempt`` rows (one per username, address and
 User-Agent, holding its failure count and the time of its latest failure), so nothing more
-about the client is stored.
+about the client is stored. axes deletes attempts older than ``AXES_COOLOFF_TIME`` when the
+next failure comes, so the window is at most that long (both are 15 minutes).
 """
 
 from datetime import timedelta
