@@ -89,10 +89,10 @@ class BannerAdmin(admin.ModelAdmin):
     def visible_now(self, obj):
         return obj.is_visible()
 
-    @admin.action(description=_("Bật các quảng cáo đã chọn"))
+    @admin.action(description=_("Bật các quảng cáo đã chọn"), permissions=["change"])
     def switch_on(self, request, queryset):
         banners_set_active(banners=queryset, is_active=True)
 
-    @admin.action(description=_("Tắt các quảng cáo đã chọn"))
+    @admin.action(description=_("Tắt các quảng cáo đã chọn"), permissions=["change"])
     def switch_off(self, request, queryset):
         banners_set_active(banners=queryset, is_active=False)

@@ -6,6 +6,15 @@ SVG or HTML file renamed ``.jpg`` never becomes a file we serve. ``reencode_imag
 the pixels and writes a new file: EXIF (GPS position, camera serial), ICC profiles, text
 chunks and anything appended after the image data (HTML/JS polyglots) are left behind.
 
+Memory is bounded before any pixel is decoded: the header gives the canvas size and the
+frame count, and Pillow composes every frame of an animation on the whole canvas, so a
+few-hundred-byte GIF of 1 × 1 frames on a 2000 × 2000 canvas costs 4 M pixels a frame.
+Besides the per-frame limit (``UPLOAD_IMAGE_MAX_PIXELS``) and the frame limit, the product
+width × height × frames has a budget (``UPLOAD_IMAGE_MAX_TOTAL_PIXELS``). Re-encoding keeps
+an animation's frames only while they fit ``UPLOAD_IMAGE_MAX_ANIMATION_PIXELS`` in all
+(Pillow's GIF and WebP writers hold every frame at once); a larger animation is stored as
+its first frame, so re-encoding never holds more than one large frame.
+
 The rich-text editor (django-ckeditor's uploader) uses the same rules through
 ``CKEditorImageBackend`` and ``ckeditor_filename`` (see CKEDITOR_* in settings).
 """
@@ -37,6 +46,10 @@ MSG_TOO_LARGE = "Tệp ảnh quá lớn (tối đa %(mb)s MB)."
 MSG_TOO_MANY_PIXELS = "Ảnh có kích thước quá lớn (%(w)s × %(h)s điểm ảnh)."
 MSG_BOMB = "Ảnh có kích thước quá lớn, không thể xử lý."
 MSG_TOO_MANY_FRAMES = "Ảnh động có quá nhiều khung hình (tối đa %(n)s)."
+MSG_TOO_MANY_PIXELS_IN_ALL_FRAMES = (
+    "Ảnh động quá lớn: %(w)s × %(h)s điểm ảnh × %(n)s khung hình vượt quá giới hạn xử lý "
+    "(tối đa %(total)s triệu điểm ảnh cho mọi khung hình cộng lại)."
+)
 MSG_NOT_AN_IMAGE = "Tệp tải lên không phải là ảnh hợp lệ (chỉ nhận JPEG, PNG, WebP, GIF)."
 MSG_FORMAT = "Định dạng ảnh không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF)."
 
@@ -50,7 +63,12 @@ def _limits():
         settings.UPLOAD_IMAGE_MAX_BYTES,
         max_pixels,
         getattr(settings, "UPLOAD_IMAGE_MAX_FRAMES", 300),
+        getattr(settings, "UPLOAD_IMAGE_MAX_TOTAL_PIXELS", 60_000_000),
     )
+
+
+def _animation_budget():
+    return getattr(settings, "UPLOAD_IMAGE_MAX_ANIMATION_PIXELS", 8_000_000)
 
 
 def _size_of(file):
@@ -69,10 +87,11 @@ def validate_image(file):
 
     Checks, in order: the byte size, that Pillow recognises one of the allowed formats from
     the content (never the name), the pixel count (decompression bombs), the frame count of
-    animations, and the structural integrity of the data. Returns the Pillow format name
-    ("JPEG", "PNG", "WEBP" or "GIF").
+    animations, the pixels of all frames together, and the structural integrity of the
+    data. All but the last are read from the headers: nothing is decoded. Returns the
+    Pillow format name ("JPEG", "PNG", "WEBP" or "GIF").
     """
-    max_bytes, max_pixels, max_frames = _limits()
+    max_bytes, max_pixels, max_frames, max_total = _limits()
     if _size_of(file) > max_bytes:
         raise ValidationError(
             MSG_TOO_LARGE, code="image_too_large", params={"mb": max_bytes // (1024 * 1024)}
@@ -95,6 +114,17 @@ def validate_image(file):
                 if frames > max_frames:
                     raise ValidationError(
                         MSG_TOO_MANY_FRAMES, code="image_too_many_frames", params={"n": max_frames}
+                    )
+                if width * height * frames > max_total:
+                    raise ValidationError(
+                        MSG_TOO_MANY_PIXELS_IN_ALL_FRAMES,
+                        code="image_too_many_pixels_in_all_frames",
+                        params={
+                            "w": width,
+                            "h": height,
+                            "n": frames,
+                            "total": max_total // 1_000_000,
+                        },
                     )
                 image.verify()
     except ValidationError:
@@ -121,13 +151,19 @@ def _without_metadata(frame):
 
 
 def _encode(image, image_format):
-    """Decode every pixel of ``image`` and write it anew, without metadata."""
+    """Decode the pixels of ``image`` and write them anew, without metadata.
+
+    An animation keeps its frames while all of them fit the animation budget; otherwise,
+    like an animated PNG, it is stored as its first frame.
+    """
     output = io.BytesIO()
     frames = getattr(image, "n_frames", 1)
-    if frames > 1 and image_format in {"GIF", "WEBP"}:
-        sequence = [_without_metadata(frame) for frame in ImageSequence.Iterator(image)]
-        durations = []
+    width, height = image.size
+    animated = frames > 1 and image_format in {"GIF", "WEBP"}
+    if animated and width * height * frames <= _animation_budget():
+        sequence, durations = [], []
         for frame in ImageSequence.Iterator(image):
+            sequence.append(_without_metadata(frame))
             durations.append(frame.info.get("duration", 100))
         sequence[0].save(
             output,
@@ -139,7 +175,7 @@ def _encode(image, image_format):
         )
     else:
         if frames > 1:
-            image.seek(0)  # an animated PNG is stored as its first frame
+            image.seek(0)  # stored as its first frame
         upright = ImageOps.exif_transpose(image)  # keep photos the right way up
         if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
             upright = upright.convert("RGB")

@@ -7,17 +7,23 @@ CKEditor 4 has open advisories (e.g. CVE-2024-24815), so it is contained here:
   holds HTML only; moving to another editor means changing this module (and, at most, a
   data-free migration that repoints the field class).
 * Every body is cleaned by ``news.sanitize`` when the model is saved, whatever the editor.
-* ``upload_image`` replaces django-ckeditor's uploader: staff only, images only (verified
-  by Pillow through ``core.uploads``), re-encoded without metadata and stored under a
-  random name, refused with a Vietnamese message otherwise.
+* ``upload_image`` replaces django-ckeditor's uploader: images only (verified by Pillow
+  through ``core.uploads``), re-encoded without metadata and stored under a random name,
+  refused with a Vietnamese message otherwise.
+* ``editor_access`` guards the upload and the image browser: staff who may add or change
+  articles (``is_staff`` alone is not enough), from a page of this site (a foreign
+  ``Origin``, or a foreign ``Referer`` when there is no ``Origin``, gets 403).
 """
 
+import functools
 import json
 import logging
+from urllib.parse import urlsplit
 
 from ckeditor_uploader import utils as ckeditor_utils
 from ckeditor_uploader.backends.pillow_backend import PillowBackend
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -109,4 +115,57 @@ def _upload_image(request):
     return _upload_response(request, url=ckeditor_utils.get_media_url(saved))
 
 
-upload_image = staff_member_required(_upload_image)
+EDITOR_PERMISSIONS = ("news.add_article", "news.change_article")
+MSG_NO_PERMISSION = "Bạn không có quyền tải ảnh lên hoặc xem thư viện ảnh của bài viết."
+MSG_FOREIGN_ORIGIN = "Yêu cầu đến từ một trang khác, không được chấp nhận."
+
+
+def may_use_editor(user):
+    """Staff who may add or change articles: the only people whose bodies hold images."""
+    return user.is_active and user.is_staff and any(user.has_perm(p) for p in EDITOR_PERMISSIONS)
+
+
+def _origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else None
+
+
+def from_this_site(request):
+    """False when the browser says the request comes from another site.
+
+    ``Origin`` decides when present ("null" included); otherwise ``Referer``; a request
+    with neither (a typed address, a privacy extension) is let through to the other checks.
+    The site's own origin and ``CSRF_TRUSTED_ORIGINS`` are this site.
+    """
+    claimed = request.headers.get("Origin")
+    if claimed is None:
+        referer = request.headers.get("Referer")
+        if not referer:
+            return True
+        claimed = _origin_of(referer)
+    own = {f"{request.scheme}://{request.get_host()}".lower()}
+    own.update(origin.lower() for origin in settings.CSRF_TRUSTED_ORIGINS)
+    return claimed is not None and claimed.lower() in own
+
+
+def editor_access(view):
+    """Staff login first (the admin's login page), then permission and origin, else 403."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not from_this_site(request):
+            return _refusal(request, view, MSG_FOREIGN_ORIGIN)
+        if not may_use_editor(request.user):
+            return _refusal(request, view, MSG_NO_PERMISSION)
+        return view(request, *args, **kwargs)
+
+    return staff_member_required(guarded)
+
+
+def _refusal(request, view, message):
+    if view is _upload_image:
+        return _upload_response(request, message=message, status=403)
+    return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
+
+
+upload_image = editor_access(_upload_image)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from core.text import html_to_text
@@ -26,7 +27,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or Truncator(html_to_text(item.body)).words(60)
+        # RSS readers render <description> as HTML, and both the summary and the body's
+        # text are plain text: "<script>" typed in a summary must arrive as text.
+        return escape(item.summary or Truncator(html_to_text(item.body)).words(60))
 
     def item_pubdate(self, item):
         return item.published_at

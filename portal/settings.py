@@ -19,6 +19,9 @@ comes from an environment variable with a safe default:
     DJANGO_SECURE_PROXY_SSL_HEADER  "1" only when a trusted proxy sets X-Forwarded-Proto
     TRUSTED_PROXIES              comma-separated proxy IPs whose X-Forwarded-For is believed
     DJANGO_LOG_LEVEL             default: INFO
+    UPLOAD_IMAGE_MAX_*           limits on uploaded images (bytes, pixels, frames, all frames)
+    LOGIN_CLIENT_FAILURE_LIMIT   failed logins from one address that lock it (default 30)
+    LOGIN_RECORDS_RETENTION_DAYS days django-axes' login logs are kept (default 30)
 """
 
 import os
@@ -180,7 +183,14 @@ else:
         }
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are read through the cache only when the cache is shared by every worker and
+# server (Redis). A per-process cache would let a logged-out cookie live on in the workers
+# that cached it: logging out must end the session everywhere at once.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Authentication and login throttling ------------------------------------------------
 
@@ -203,7 +213,17 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
+# A second lock on the client address alone, whatever the username (password spraying):
+# portal/login_throttle.py.
+AXES_HANDLER = "portal.login_throttle.LoginThrottleHandler"
+LOGIN_CLIENT_FAILURE_LIMIT = int(os.environ.get("LOGIN_CLIENT_FAILURE_LIMIT", 30))
+LOGIN_CLIENT_WINDOW = timedelta(minutes=15)
+# What django-axes keeps (privacy): the successful-login log and the failure log for this
+# many days (``manage.py prune_login_records``); attempts only while they can still lock.
+LOGIN_RECORDS_RETENTION_DAYS = int(os.environ.get("LOGIN_RECORDS_RETENTION_DAYS", 30))
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+# portal/admin.py registers axes' admin classes itself (every action declares a permission).
+AXES_ENABLE_ADMIN = False
 AXES_USERNAME_CALLABLE = "core.net.axes_username"
 
 # --- Internationalisation ---------------------------------------------------------------
@@ -223,6 +243,18 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "portal.staticfiles.AppDirectoriesFinder",
+]
+# Never collected nor served (portal/staticfiles.py): CKEditor's manual tests, samples and
+# stand-alone HTML pages of plugins the toolbar does not load.
+STATICFILES_EXCLUDED = [
+    "ckeditor/ckeditor/plugins/*/tests",
+    "ckeditor/ckeditor/samples",
+    "ckeditor/ckeditor/*.html",
+    "ckeditor/ckeditor/bender-runner.config.json",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -236,6 +268,14 @@ UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 5 * 1024 *
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_000))
 # An animated GIF is decoded frame by frame: bound the frames as well as each frame's size.
 UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
+# Pillow composes each frame on the whole canvas: width × height × frames is what decoding
+# costs, and a few-KB GIF can claim billions. Refused above this, from the header.
+UPLOAD_IMAGE_MAX_TOTAL_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_TOTAL_PIXELS", 60_000_000))
+# An animation larger than this in all its frames is stored as its first frame (Pillow
+# writes an animation holding every frame in memory).
+UPLOAD_IMAGE_MAX_ANIMATION_PIXELS = int(
+    os.environ.get("UPLOAD_IMAGE_MAX_ANIMATION_PIXELS", 8_000_000)
+)
 # Documents (PDF, Word) attached to records: checked by content, at most this size.
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
 

@@ -129,13 +129,19 @@ def server_error(request, *args, **kwargs):
 def lockout(request, original_response=None, credentials=None):
     """Response for a login refused by django-axes after too many failures (HTTP 429).
 
-    Used for the sidebar login and the admin's alike; ``Retry-After`` tells clients when
-    the cool-off ends.
+    Used for the sidebar login and the admin's alike, for the lock of one username from one
+    client and for the lock of a client address alone (``portal.login_throttle``);
+    ``Retry-After`` tells clients when the cool-off ends.
     """
-    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    from portal.login_throttle import client_is_locked, client_window
+
+    by_address = client_is_locked(request)
+    cooloff = client_window() if by_address else settings.AXES_COOLOFF_TIME
+    seconds = int(cooloff.total_seconds())
     minutes = max(1, seconds // 60)
+    context = {"minutes": minutes, "by_address": by_address}
     try:
-        html = loader.get_template("portal/lockout.html").render({"minutes": minutes}, request)
+        html = loader.get_template("portal/lockout.html").render(context, request)
     except Exception:
         logger.exception("lockout page could not be rendered")
         html = (

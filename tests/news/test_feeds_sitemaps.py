@@ -21,6 +21,21 @@ def test_rss_lists_the_20_newest_published_articles(reader, make_article):
     assert links[0] == f"http://testserver{articles[-1].get_absolute_url()}"
 
 
+def test_rss_descriptions_are_plain_text_escaped_for_html(reader, make_article):
+    make_article(title="Tóm tắt nguy hiểm", summary='Thử <script>alert(1)</script> & "x"')
+    make_article(title="Thân bài có dấu nhỏ hơn", summary="", body="<p>1 &lt;b&gt; 2</p>")
+    root = ET.fromstring(reader.get("/rss/").content)
+    descriptions = {
+        item.findtext("title"): item.findtext("description") for item in root.iter("item")
+    }
+    # What a reader renders as HTML shows the characters, never runs them.
+    assert descriptions["Tóm tắt nguy hiểm"] == (
+        "Thử &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"
+    )
+    assert "<" not in descriptions["Thân bài có dấu nhỏ hơn"]
+    assert "&lt;b&gt;" in descriptions["Thân bài có dấu nhỏ hơn"]
+
+
 def test_sitemap_lists_published_articles_and_categories(reader, make_article, category):
     published = make_article(title="Trong sơ đồ", category=category)
     draft = make_article(title="Nháp", status="draft")

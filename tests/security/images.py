@@ -60,3 +60,21 @@ def png_claiming(width, height):
 
 def upload(name, content, content_type="image/jpeg"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def gif_canvas_bomb(frames=30, width=2000, height=2000):
+    """A few-hundred-byte GIF: ``frames`` frames of 1 × 1 pixel on a ``width`` × ``height``
+    canvas. Each frame passes the per-frame pixel and the frame-count limits, but Pillow
+    composes every frame on the whole canvas: ``frames`` × ``width`` × ``height`` pixels."""
+    screen = struct.pack("<6sHHBBB", b"GIF89a", width, height, 0xF0, 0, 0)
+    palette = b"\x00\x00\x00\xff\xff\xff"
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    pixel = [b"\x02\x02\x44\x01\x00", b"\x02\x02\x4c\x01\x00"]  # LZW: colour 0, colour 1
+    body = b"".join(
+        b"\x21\xf9\x04\x04\x0a\x00\x00\x00"  # graphic control: keep, 100 ms
+        + b"\x2c"
+        + struct.pack("<HHHHB", 0, 0, 1, 1, 0)
+        + pixel[index % 2]  # frames differ, so no writer merges them
+        for index in range(frames)
+    )
+    return screen + palette + loop + body + b"\x3b"

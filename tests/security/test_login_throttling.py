@@ -220,3 +220,77 @@ def test_unknown_usernames_are_throttled_too():
     client = Client()
     fail_times(sidebar_login, client, "khong-ton-tai", 5)
     assert_locked(sidebar_login(client, "khong-ton-tai", WRONG))
+
+
+# --- Password spraying: a lock on the client address alone -----------------------------
+
+
+def spray(login, client, usernames, *, ip="198.51.100.66"):
+    """One wrong password for each username (never 5 for one): what spraying looks like."""
+    return [login(client, username, WRONG, ip=ip).status_code for username in usernames]
+
+
+@pytest.mark.parametrize("login", [sidebar_login, admin_login], ids=["sidebar", "admin"])
+def test_thirty_failures_from_one_address_lock_it_whatever_the_usernames(login, staff_user):
+    client = Client()
+    statuses = spray(login, client, [f"nguoidung{n}" for n in range(29)])
+    assert 429 not in statuses  # 29 failures: no pair reached 5, the address is not locked
+    assert_locked(login(client, "nguoidung29", WRONG, ip="198.51.100.66"))  # the 30th
+    # Locked for every username, the right password included...
+    response = login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66")
+    assert_locked(response)
+    assert "địa chỉ mạng của bạn" in response.content.decode()
+    assert not logged_in(client)
+    # ...but not for another address.
+    other = Client()
+    assert login(other, staff_user.username, STAFF_PASSWORD, ip="203.0.113.5").status_code == 302
+
+
+def test_the_address_lock_ends_after_its_window(staff_user):
+    client = Client()
+    spray(sidebar_login, client, [f"nguoidung{n}" for n in range(30)])
+    assert_locked(sidebar_login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66"))
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    response = sidebar_login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66")
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
+def test_the_address_limit_comes_from_settings(staff_user, settings):
+    settings.LOGIN_CLIENT_FAILURE_LIMIT = 3
+    client = Client()
+    assert spray(sidebar_login, client, ["a", "b"]) == [302, 302]
+    assert_locked(sidebar_login(client, "c", WRONG, ip="198.51.100.66"))
+
+
+# --- What is kept, and for how long -----------------------------------------------------
+
+
+def test_prune_login_records_forgets_old_logs_and_attempts_that_no_longer_lock(staff_user):
+    from axes.models import AccessFailureLog, AccessLog
+
+    now = timezone.now()
+    old, recent = now - timedelta(days=31), now - timedelta(days=29)
+    for model in (AccessLog, AccessFailureLog):  # attempt_time is set on creation: moved after
+        for when in (old, recent):
+            record = model.objects.create(
+                username="bientap", ip_address="203.0.113.1", user_agent="UA"
+            )
+            model.objects.filter(pk=record.pk).update(attempt_time=when)
+    for username, when in [("cu", now - timedelta(minutes=20)), ("moi", now)]:
+        attempt = AccessAttempt.objects.create(
+            username=username,
+            ip_address="203.0.113.1",
+            user_agent="UA",
+            failures_since_start=5,
+            get_data="",
+            post_data="",
+        )
+        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=when)
+
+    call_command("prune_login_records", verbosity=0)
+
+    assert list(AccessLog.objects.values_list("attempt_time", flat=True)) == [recent]
+    assert list(AccessFailureLog.objects.values_list("attempt_time", flat=True)) == [recent]
+    # An attempt that can still lock someone out is kept; one past both cool-offs goes.
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["moi"]

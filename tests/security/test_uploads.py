@@ -18,6 +18,7 @@ from tests.security.images import (
     SECRET,
     SVG,
     animated_gif,
+    gif_canvas_bomb,
     image_bytes,
     png_claiming,
     upload,
@@ -138,6 +139,110 @@ def test_animated_gif_keeps_its_frames_within_the_frame_limit(settings):
     assert _code(animated_gif(3), "dong.gif")[0] == "image_too_many_frames"
 
 
+MEMORY_PROBE = """
+import os, resource, sys, time
+import django
+django.setup()
+from django.core.exceptions import ValidationError
+from core import uploads
+from tests.security.images import gif_canvas_bomb, upload
+data = gif_canvas_bomb(int(sys.argv[1]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.monotonic()
+try:
+    clean = uploads.reencode_image(upload("dong.gif", data))
+    outcome = "accepted"
+except ValidationError as exc:
+    outcome = "refused: " + " ".join(exc.messages)
+growth_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(outcome)
+print(growth_kb // 1024, time.monotonic() - started)
+"""
+
+
+def _reencode_in_a_fresh_process(frames):
+    """(outcome, peak RSS growth in MB, seconds) of re-encoding the crafted GIF."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "PYTHONPATH": str(root)}
+    env.setdefault("DJANGO_SECRET_KEY", "x")
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, str(frames)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    outcome, numbers = result.stdout.strip().splitlines()[-2:]
+    growth_mb, seconds = numbers.split()
+    return outcome, int(growth_mb), float(seconds)
+
+
+def test_a_few_bytes_gif_of_huge_frames_is_refused_from_its_header():
+    data = gif_canvas_bomb(frames=30, width=2000, height=2000)
+    assert len(data) < 1024
+    code, message = _code(data, "dong.gif")
+    assert code == "image_too_many_pixels_in_all_frames"
+    assert "Ảnh động quá lớn" in message and "30 khung hình" in message
+
+
+@pytest.mark.slow
+def test_the_gif_bomb_is_refused_quickly_with_bounded_memory():
+    outcome, growth_mb, seconds = _reencode_in_a_fresh_process(30)
+    assert outcome.startswith("refused: Ảnh động quá lớn"), outcome
+    assert growth_mb < 30, growth_mb
+    assert seconds < 1, seconds
+
+
+@pytest.mark.slow
+def test_an_animation_within_the_budget_but_too_big_to_keep_is_stored_as_one_frame():
+    # 14 frames of 2000 × 2000: 56 M pixels, under the budget; kept, only the first frame.
+    outcome, growth_mb, _seconds = _reencode_in_a_fresh_process(14)
+    assert outcome == "accepted"
+    assert growth_mb < 60, growth_mb
+    clean = uploads.reencode_image(upload("dong.gif", gif_canvas_bomb(14)))
+    with Image.open(clean) as image:
+        assert image.size == (2000, 2000)
+        assert getattr(image, "n_frames", 1) == 1
+
+
+def test_the_budget_on_all_frames_comes_from_settings(settings):
+    settings.UPLOAD_IMAGE_MAX_TOTAL_PIXELS = 16 * 16 * 2
+    assert _code(animated_gif(3), "dong.gif")[0] == "image_too_many_pixels_in_all_frames"
+    settings.UPLOAD_IMAGE_MAX_TOTAL_PIXELS = 16 * 16 * 3
+    uploads.validate_image(upload("dong.gif", animated_gif(3)))
+
+
+@pytest.mark.django_db
+def test_the_gif_bomb_is_refused_by_the_editor_upload_and_the_model_validator(
+    media_root, staff_user
+):
+    import time
+
+    from banners.models import Banner
+
+    client = Client()
+    client.force_login(staff_user)
+    started = time.monotonic()
+    response = _post_upload(
+        client, "dong.gif", gif_canvas_bomb(30), HTTP_ORIGIN="http://testserver"
+    )
+    assert time.monotonic() - started < 2
+    assert response.status_code == 400
+    assert "Ảnh động quá lớn" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+
+    field = Banner._meta.get_field("image")
+    with pytest.raises(ValidationError) as info:
+        field.run_validators(upload("dong.gif", gif_canvas_bomb(30)))
+    assert "Ảnh động quá lớn" in " ".join(info.value.messages)
+
+
 def test_random_upload_to_drops_the_name_and_unsafe_extensions():
     upload_to = uploads.random_upload_to("news/")
     first = upload_to(None, "Ảnh CMND Nguyễn Văn A.JPG")
@@ -176,11 +281,12 @@ def test_every_file_field_of_the_project_stores_under_random_names():
 CK_TOKEN = "a" * 40  # CKEditor's own double-submit token (cookie + form field)
 
 
-def _post_upload(client, name, content, query="?responseType=json"):
+def _post_upload(client, name, content, query="?responseType=json", **headers):
     client.cookies["ckCsrfToken"] = CK_TOKEN
     return client.post(
         f"/ckeditor/upload/{query}",
         {"upload": upload(name, content), "ckCsrfToken": CK_TOKEN},
+        **headers,
     )
 
 
@@ -276,6 +382,79 @@ def test_editor_upload_without_its_token_is_refused(media_root, staff_user):
     )
     assert response.status_code == 403
     assert _stored_files(media_root) == []
+
+
+def _staff_with(django_user_model, *codenames):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        username=f"canbo-{'-'.join(codenames) or 'khong-quyen'}", password="x", is_staff=True
+    )
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("codenames", [(), ("view_article",), ("change_banner",)])
+def test_editor_upload_and_browser_need_the_article_add_or_change_permission(
+    media_root, django_user_model, codenames
+):
+    client = _staff_with(django_user_model, *codenames)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"))
+    assert response.status_code == 403
+    assert "không có quyền" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+    browse = client.get("/ckeditor/browse/")
+    assert browse.status_code == 403
+    assert "không có quyền" in browse.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("codename", ["add_article", "change_article"])
+def test_staff_who_may_write_articles_upload_and_browse(media_root, django_user_model, codename):
+    client = _staff_with(django_user_model, codename)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 200
+    assert response.json()["uploaded"] == 1
+    assert client.get("/ckeditor/browse/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://attacker.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "https://attacker.example", "HTTP_REFERER": "http://testserver/admin/"},
+        {"HTTP_REFERER": "https://attacker.example/trang.html"},
+    ],
+    ids=["origin", "null-origin", "origin-beats-referer", "referer"],
+)
+def test_editor_upload_from_another_site_is_refused(media_root, staff_user, headers):
+    client = Client()
+    client.force_login(staff_user)
+    response = _post_upload(client, "anh.png", image_bytes("PNG"), **headers)
+    assert response.status_code == 403
+    assert "trang khác" in response.json()["error"]["message"]
+    assert _stored_files(media_root) == []
+    dialog = _post_upload(client, "anh.png", image_bytes("PNG"), "?CKEditorFuncNum=3", **headers)
+    assert dialog.status_code == 403
+    assert "CKEDITOR.tools.callFunction(3," in dialog.content.decode()
+    browse = client.get("/ckeditor/browse/", **headers)
+    assert browse.status_code == 403
+
+
+@pytest.mark.django_db
+def test_editor_upload_from_a_trusted_origin_is_accepted(media_root, staff_user, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://sokhcn.caobang.gov.vn"]
+    client = Client()
+    client.force_login(staff_user)
+    response = _post_upload(
+        client, "anh.png", image_bytes("PNG"), HTTP_ORIGIN="https://sokhcn.caobang.gov.vn"
+    )
+    assert response.status_code == 200
 
 
 # --- The fallback image backend (django-ckeditor's own view, if it is ever used) --------
