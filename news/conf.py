@@ -20,5 +20,11 @@ def index_size():
     return getattr(settings, "NEWS_INDEX_SIZE", 100)
 
 
+def search_timeout_ms():
+    """Longest a search may run before the database cancels it (default 2 s)."""
+    return getattr(settings, "NEWS_SEARCH_TIMEOUT_MS", 2000)
+
+
 PER_PAGE = 10
 SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 10

@@ -12,8 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.text import search_words
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
+from news.search import SearchTimeout, time_limit
 from news.services import article_record_view, article_view_count
 from portal.pagecache import cached_page, hole, holes_active
 from visitors.identity import is_bot, visitor_id
@@ -66,7 +68,7 @@ def article_list(request):
 @cached_page()
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = _as_cards(_paginate(request, selectors.category_articles(category)))
+    page = _paginate(request, selectors.category_articles(category))
     return render(request, "news/article_list.html", {"page_obj": page, "category": category})
 
 
@@ -203,11 +205,28 @@ def search(request):
             f"Từ khóa quá dài: vui lòng nhập không quá {conf.SEARCH_MAX_LENGTH} ký tự."
         )
         status = 400
+    elif len(search_words(query, limit=None)) > conf.SEARCH_MAX_WORDS:
+        context["message"] = (
+            f"Từ khóa có quá nhiều từ: vui lòng nhập không quá {conf.SEARCH_MAX_WORDS} từ."
+        )
+        status = 400
     else:
         results = selectors.search_articles(query)
         if results is None:
             context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
         else:
-            context["searched"] = True
-            context["page_obj"] = _as_cards(_paginate(request, results))
+            try:
+                # The count and the page's rows are read here, under the time limit.
+                with time_limit(conf.search_timeout_ms()):
+                    context["page_obj"] = _as_cards(_paginate(request, results))
+                context["searched"] = True
+            except SearchTimeout:
+                logger.warning(
+                    "news: search cancelled after %s ms: %r", conf.search_timeout_ms(), query
+                )
+                context["message"] = (
+                    "Hệ thống đang bận, chưa tìm kịp. Vui lòng thử lại sau ít phút "
+                    "hoặc nhập từ khóa cụ thể hơn."
+                )
+                status = 503
     return render(request, "news/search.html", context, status=status)
