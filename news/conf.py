@@ -25,6 +25,15 @@ def search_timeout_ms():
     return getattr(settings, "NEWS_SEARCH_TIMEOUT_MS", 2000)
 
 
+def search_max_results():
+    """How many matches a search ranks and pages through: the newest ones (default 1 000).
+
+    Ranking reads every candidate's document; a word found in most articles would
+    otherwise have the whole archive read for each search.
+    """
+    return getattr(settings, "NEWS_SEARCH_MAX_RESULTS", 1000)
+
+
 PER_PAGE = 10
 SEARCH_MAX_LENGTH = 200
 SEARCH_MAX_WORDS = 10

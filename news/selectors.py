@@ -113,20 +113,25 @@ def _cards_by_id(ids):
     return [article_card(articles[pk]) for pk in ids if pk in articles]
 
 
-def _card_slice(queryset, start, stop, total):
-    """Cards of ``queryset[start:stop]`` (a list order: newest first, id breaking ties).
+def ids_slice(queryset, start, stop, total):
+    """The ids of ``queryset[start:stop]``, ``queryset`` in a list order (newest first, the
+    id breaking ties) and ``total`` rows long.
 
-    A deferred join: the offset is walked on the list index alone (ids only), then the
-    page's ten rows are read by id. Past the middle the order is reversed, so that no page
-    skips more than half of the list.
+    The first half of a deferred join: the offset is walked on the list index alone (ids
+    only, no row read); the caller then reads the page's rows by id. Past the middle the
+    order is reversed, so that no page skips more than half of the list.
     """
     if stop - start <= 0:
         return []
     ids = queryset.values_list("id", flat=True)
     if start > total // 2:
-        tail = list(ids.reverse()[max(total - stop, 0) : total - start])
-        return _cards_by_id(tail[::-1])
-    return _cards_by_id(list(ids[start:stop]))
+        return list(ids.reverse()[max(total - stop, 0) : total - start])[::-1]
+    return list(ids[start:stop])
+
+
+def _card_slice(queryset, start, stop, total):
+    """Cards of ``queryset[start:stop]``, read by id after ``ids_slice``."""
+    return _cards_by_id(ids_slice(queryset, start, stop, total))
 
 
 class PublishedArticles:
@@ -196,32 +201,42 @@ def search_articles(query, now=None):
     the best first: a match in the title above one in the summary above one in the body.
 
     Both databases read the index of news/search.py, built from ``search_text`` (the same
-    folding as slugs), and rank the matching rows only. PostgreSQL: ``ts_rank`` over the
-    weighted ``search_vector``; SQLite: FTS5's ``bm25`` with column weights. Returns
-    ``None`` when the query holds no word to search for (no query is run). Callers
-    evaluate it under ``news.search.time_limit``.
+    folding as slugs). Ranking reads each candidate's document, so it runs over the newest
+    ``conf.search_max_results()`` matches only (all of them unless a word is very common):
+    PostgreSQL ranks with ``ts_rank`` over the weighted ``search_vector``, SQLite with
+    FTS5's ``bm25`` and column weights. Returns ``None`` when the query holds no word to
+    search for (no query is run). Callers evaluate it under ``news.search.time_limit``.
     """
     folded = search_words(query, limit=conf.SEARCH_MAX_WORDS)
     if not folded:
         return None
-    published = _card_queryset().published(now)
+    published = Article.objects.published(now)
+    table = search.FTS_TABLE
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
         search_query = SearchQuery(" ".join(folded), config="news_vi", search_type="plain")
         document = RawSQL('"news_article"."search_vector"', [], output_field=SearchVectorField())
-        return (
-            published.alias(document=document)
-            .filter(document=search_query)
-            .annotate(rank=SearchRank(F("document"), search_query))
-            .order_by("-rank", "-published_at", "-id")
+        matches = published.alias(document=document).filter(document=search_query)
+    else:
+        fts_query = search.fts_match(folded)
+        matches = published.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [fts_query])
         )
-    table = search.FTS_TABLE
+    # The newest matches walk the list index and stop early when a word is common.
+    candidates = matches.newest_first().values("id")[: conf.search_max_results()]
+    results = _card_queryset().filter(id__in=candidates)
+    if connection.vendor == "postgresql":
+        results = results.alias(document=document).annotate(
+            rank=SearchRank(F("document"), search_query)
+        )
+        return results.order_by("-rank", "-published_at", "-id")
     weights = ", ".join(str(weight) for weight in search.FTS_WEIGHTS)
     # extra(): the FTS5 table is no model; bm25() is only defined inside its MATCH query.
-    return published.extra(
+    results = results.extra(
         tables=[table],
         where=[f"{table}.rowid = news_article.id", f"{table} MATCH %s"],
-        params=[search.fts_match(folded)],
+        params=[fts_query],
         select={"rank": f"bm25({table}, {weights})"},
-    ).order_by("rank", "-published_at", "-id")
+    )
+    return results.order_by("rank", "-published_at", "-id")

@@ -1,39 +1,109 @@
-"""Sitemaps of this app, gathered by portal.sitemaps."""
+"""Sitemaps of this app, gathered by portal.sitemaps (an index, then files of at most
+``URLS_PER_FILE`` addresses each).
+
+At 100 000 articles each file must stay cheap: the article file reads only ids, slugs and
+update times, skips to its page on the list index (``selectors.ids_slice``), builds each
+address from one ``reverse()`` and takes ``lastmod`` of the whole section from the
+``(status, updated_at)`` index.
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from news.models import Article, Category
+from news.selectors import ids_slice
+
+URLS_PER_FILE = 10_000
+
+
+class _ArticleRows:
+    """Published articles as ``(id, slug, updated_at)`` rows, newest first, for the
+    sitemap's paginator: counted on the index, each page read by id."""
+
+    def __init__(self):
+        self.queryset = Article.objects.published().newest_first()
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        ids = ids_slice(self.queryset, start, stop, self.count())
+        rows = {row[0]: row for row in Article.objects.filter(id__in=ids).values_list(
+            "id", "slug", "updated_at"
+        )}  # fmt: skip
+        return [rows[pk] for pk in ids if pk in rows]
 
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.7
+    limit = URLS_PER_FILE
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").newest_first()
+        return _ArticleRows()
+
+    def location(self, item):
+        if not hasattr(self, "_prefix"):
+            self._prefix = reverse("news:article", args=["-"])[:-2]
+        return f"{self._prefix}{item[1]}/"
 
     def lastmod(self, item):
-        return item.updated_at
+        return item[2]
+
+    def get_latest_lastmod(self):
+        return (
+            Article.objects.published().order_by("-updated_at")
+            .values_list("updated_at", flat=True).first()
+        )  # fmt: skip
+
+
+def _latest_publication(category=None):
+    articles = Article.objects.published()
+    if category is not None:
+        articles = articles.filter(category=category)
+    return articles.newest_first().values_list("published_at", flat=True)
 
 
 class CategorySitemap(Sitemap):
+    """A category's page changes when an article is published in it."""
+
     changefreq = "daily"
     priority = 0.5
+    limit = URLS_PER_FILE
 
     def items(self):
-        return Category.objects.all()
+        latest = _latest_publication().filter(category=OuterRef("pk"))[:1]
+        return Category.objects.annotate(lastmod=Subquery(latest)).order_by("order", "pk")
+
+    def lastmod(self, category):
+        return category.lastmod
 
 
 class NewsPagesSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.8
+    limit = URLS_PER_FILE
 
     def items(self):
         return ["news:home", "news:list"]
 
     def location(self, item):
         return reverse(item)
+
+    def lastmod(self, item):
+        if not hasattr(self, "_latest"):
+            self._latest = _latest_publication().first()
+        return self._latest
 
 
 SITEMAPS = {

@@ -220,6 +220,7 @@ def search(request):
                 with time_limit(conf.search_timeout_ms()):
                     context["page_obj"] = _as_cards(_paginate(request, results))
                 context["searched"] = True
+                context["max_results"] = conf.search_max_results()
             except SearchTimeout:
                 logger.warning(
                     "news: search cancelled after %s ms: %r", conf.search_timeout_ms(), query
