@@ -22,6 +22,7 @@ import contextlib
 import time
 
 from django.db import OperationalError, connection, transaction
+from django.db.models import Expression
 
 from core.text import fold, html_to_text
 
@@ -49,6 +50,20 @@ PG_DROP = """
 DROP INDEX IF EXISTS news_article_search_idx;
 ALTER TABLE news_article DROP COLUMN IF EXISTS search_vector;
 """
+
+
+class SearchDocument(Expression):
+    """``news_article.search_vector`` in a query (PostgreSQL), under whatever alias the
+    query gives the table (``U0`` in a subquery)."""
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.search_vector", []
 
 
 # --- SQLite -------------------------------------------------------------------------------

@@ -213,11 +213,10 @@ def search_articles(query, now=None):
     published = Article.objects.published(now)
     table = search.FTS_TABLE
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
         search_query = SearchQuery(" ".join(folded), config="news_vi", search_type="plain")
-        document = RawSQL('"news_article"."search_vector"', [], output_field=SearchVectorField())
-        matches = published.alias(document=document).filter(document=search_query)
+        matches = published.alias(document=search.SearchDocument()).filter(document=search_query)
     else:
         fts_query = search.fts_match(folded)
         matches = published.filter(
@@ -227,7 +226,7 @@ def search_articles(query, now=None):
     candidates = matches.newest_first().values("id")[: conf.search_max_results()]
     results = _card_queryset().filter(id__in=candidates)
     if connection.vendor == "postgresql":
-        results = results.alias(document=document).annotate(
+        results = results.alias(document=search.SearchDocument()).annotate(
             rank=SearchRank(F("document"), search_query)
         )
         return results.order_by("-rank", "-published_at", "-id")

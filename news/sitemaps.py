@@ -8,7 +8,7 @@ address from one ``reverse()`` and takes ``lastmod`` of the whole section from t
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from news.models import Article, Category
@@ -18,8 +18,9 @@ URLS_PER_FILE = 10_000
 
 
 class _ArticleRows:
-    """Published articles as ``(id, slug, updated_at)`` rows, newest first, for the
-    sitemap's paginator: counted on the index, each page read by id."""
+    """Published articles as ``(slug, updated_at)`` rows, newest first, for the sitemap's
+    paginator: counted on the list index; a page is found by its first row's place in the
+    list (``ids_slice``, on the index alone), then read as one range of the index."""
 
     def __init__(self):
         self.queryset = Article.objects.published().newest_first()
@@ -37,11 +38,15 @@ class _ArticleRows:
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        ids = ids_slice(self.queryset, start, stop, self.count())
-        rows = {row[0]: row for row in Article.objects.filter(id__in=ids).values_list(
-            "id", "slug", "updated_at"
-        )}  # fmt: skip
-        return [rows[pk] for pk in ids if pk in rows]
+        first = ids_slice(self.queryset, start, start + 1, self.count())
+        if not first or stop <= start:
+            return []
+        published_at = Article.objects.values_list("published_at", flat=True).get(pk=first[0])
+        # From the first row on, in list order: (published_at, id) <= the first row's.
+        rows = self.queryset.filter(published_at__lte=published_at).filter(
+            Q(published_at__lt=published_at) | Q(id__lte=first[0])
+        )
+        return list(rows.values_list("slug", "updated_at")[: stop - start])
 
 
 class ArticleSitemap(Sitemap):
@@ -53,18 +58,36 @@ class ArticleSitemap(Sitemap):
         return _ArticleRows()
 
     def location(self, item):
-        if not hasattr(self, "_prefix"):
-            self._prefix = reverse("news:article", args=["-"])[:-2]
-        return f"{self._prefix}{item[1]}/"
+        return reverse("news:article", args=[item[0]])
 
     def lastmod(self, item):
-        return item[2]
+        return item[1]
 
     def get_latest_lastmod(self):
         return (
             Article.objects.published().order_by("-updated_at")
             .values_list("updated_at", flat=True).first()
         )  # fmt: skip
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """What ``Sitemap.get_urls`` gives, built without a ``reverse()`` per article."""
+        prefix = reverse("news:article", args=["-"]).removesuffix("-/")
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}{prefix}"
+        priority = str(self.priority)
+        urls = [
+            {
+                "item": None,
+                "location": f"{base}{slug}/",
+                "lastmod": updated_at,
+                "changefreq": self.changefreq,
+                "priority": priority,
+                "alternates": [],
+            }
+            for slug, updated_at in self.paginator.page(page).object_list
+        ]
+        if urls:
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
+        return urls
 
 
 def _latest_publication(category=None):
