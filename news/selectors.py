@@ -15,7 +15,6 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from core.text import search_words
@@ -196,46 +195,58 @@ def category_articles(category, now=None):
     return CategoryArticles(category, now)
 
 
+class SearchResults:
+    """The matches of a search, best first, as cards for ``Paginator``: the ranked ids are
+    held, a page's rows are read by id."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        return _cards_by_id(self.ids[key])
+
+
 def search_articles(query, now=None):
     """Published articles matching every word of ``query``, ignoring case and diacritics,
-    the best first: a match in the title above one in the summary above one in the body.
+    the best first: a match in the title above one in the summary above one in the body,
+    then the newest first.
 
     Both databases read the index of news/search.py, built from ``search_text`` (the same
-    folding as slugs). Ranking reads each candidate's document, so it runs over the newest
-    ``conf.search_max_results()`` matches only (all of them unless a word is very common):
-    PostgreSQL ranks with ``ts_rank`` over the weighted ``search_vector``, SQLite with
+    folding as slugs). Ranking reads each candidate's document, so one query ranks the
+    newest ``conf.search_max_results()`` matches only (all of them unless a word is very
+    common): PostgreSQL with ``ts_rank`` over the weighted ``search_vector``, SQLite with
     FTS5's ``bm25`` and column weights. Returns ``None`` when the query holds no word to
-    search for (no query is run). Callers evaluate it under ``news.search.time_limit``.
+    search for (no query is run); run it under ``news.search.time_limit``.
     """
     folded = search_words(query, limit=conf.SEARCH_MAX_WORDS)
     if not folded:
         return None
-    published = Article.objects.published(now)
-    table = search.FTS_TABLE
+    published = Article.objects.published(now).newest_first()
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         search_query = SearchQuery(" ".join(folded), config="news_vi", search_type="plain")
-        matches = published.alias(document=search.SearchDocument()).filter(document=search_query)
+        matches = (
+            published.alias(document=search.SearchDocument())
+            .filter(document=search_query)
+            .annotate(rank=-SearchRank(F("document"), search_query))
+        )
     else:
-        fts_query = search.fts_match(folded)
-        matches = published.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [fts_query])
+        table = search.FTS_TABLE
+        weights = ", ".join(str(weight) for weight in search.FTS_WEIGHTS)
+        # extra(): the FTS5 table is no model; bm25() is only defined inside its MATCH query.
+        matches = published.extra(
+            tables=[table],
+            where=[f"{table}.rowid = news_article.id", f"{table} MATCH %s"],
+            params=[search.fts_match(folded)],
+            select={"rank": f"bm25({table}, {weights})"},
         )
-    # The newest matches walk the list index and stop early when a word is common.
-    candidates = matches.newest_first().values("id")[: conf.search_max_results()]
-    results = _card_queryset().filter(id__in=candidates)
-    if connection.vendor == "postgresql":
-        results = results.alias(document=search.SearchDocument()).annotate(
-            rank=SearchRank(F("document"), search_query)
-        )
-        return results.order_by("-rank", "-published_at", "-id")
-    weights = ", ".join(str(weight) for weight in search.FTS_WEIGHTS)
-    # extra(): the FTS5 table is no model; bm25() is only defined inside its MATCH query.
-    results = results.extra(
-        tables=[table],
-        where=[f"{table}.rowid = news_article.id", f"{table} MATCH %s"],
-        params=[fts_query],
-        select={"rank": f"bm25({table}, {weights})"},
-    )
-    return results.order_by("rank", "-published_at", "-id")
+    # The newest matches walk the list index and stop early when a word is common; the
+    # sort is stable, so equal ranks stay newest first. Lower ranks are better.
+    candidates = matches.values_list("id", "rank")[: conf.search_max_results()]
+    return SearchResults([pk for pk, _rank in sorted(candidates, key=lambda row: row[1])])

@@ -36,11 +36,6 @@ def _paginate(request, object_list):
     return Paginator(object_list, conf.PER_PAGE).get_page(request.GET.get("page"))
 
 
-def _as_cards(page):
-    page.object_list = [selectors.article_card(article) for article in page.object_list]
-    return page
-
-
 @require_safe
 @cached_page()
 def home(request):
@@ -205,29 +200,27 @@ def search(request):
             f"Từ khóa quá dài: vui lòng nhập không quá {conf.SEARCH_MAX_LENGTH} ký tự."
         )
         status = 400
-    elif len(search_words(query, limit=None)) > conf.SEARCH_MAX_WORDS:
+    elif not (words := search_words(query, limit=None)):
+        # Punctuation only: answered without a query.
+        context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
+    elif len(words) > conf.SEARCH_MAX_WORDS:
         context["message"] = (
             f"Từ khóa có quá nhiều từ: vui lòng nhập không quá {conf.SEARCH_MAX_WORDS} từ."
         )
         status = 400
     else:
-        results = selectors.search_articles(query)
-        if results is None:
-            context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
-        else:
-            try:
-                # The count and the page's rows are read here, under the time limit.
-                with time_limit(conf.search_timeout_ms()):
-                    context["page_obj"] = _as_cards(_paginate(request, results))
-                context["searched"] = True
-                context["max_results"] = conf.search_max_results()
-            except SearchTimeout:
-                logger.warning(
-                    "news: search cancelled after %s ms: %r", conf.search_timeout_ms(), query
-                )
-                context["message"] = (
-                    "Hệ thống đang bận, chưa tìm kịp. Vui lòng thử lại sau ít phút "
-                    "hoặc nhập từ khóa cụ thể hơn."
-                )
-                status = 503
+        try:
+            # The matches, their number and the page's rows are read under the time limit.
+            with time_limit(conf.search_timeout_ms()):
+                page = _paginate(request, selectors.search_articles(query))
+            context.update(page_obj=page, searched=True, max_results=conf.search_max_results())
+        except SearchTimeout:
+            logger.warning(
+                "news: search cancelled after %s ms: %r", conf.search_timeout_ms(), query
+            )
+            context["message"] = (
+                "Hệ thống đang bận, chưa tìm kịp. Vui lòng thử lại sau ít phút "
+                "hoặc nhập từ khóa cụ thể hơn."
+            )
+            status = 503
     return render(request, "news/search.html", context, status=status)
