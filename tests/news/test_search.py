@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news import selectors
 from news.models import Article
-from news.search import SearchTimeout, time_limit
+from news.search import SearchTimeout, ensure_index, time_limit
 
 from .conftest import main_html
 
@@ -155,3 +155,16 @@ def test_the_time_limit_ends_with_its_block(db, settings):
         _slow_statement()
     with time_limit(5000):
         assert Article.objects.count() == 0
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_index_comes_back_after_a_table_rebuild_dropped_its_triggers(reader, corpus):
+    with connection.cursor() as cursor:
+        for trigger in ("news_article_fts_ai", "news_article_fts_ad", "news_article_fts_au"):
+            cursor.execute(f"DROP TRIGGER {trigger}")
+        cursor.execute("DELETE FROM news_article_fts")
+    assert "Không tìm thấy" in found(reader, "điển hình")
+    ensure_index()  # what post_migrate runs
+    later = Article.objects.create(title="Điển hình mới", status="published")
+    html = found(reader, "điển hình")
+    assert later.get_absolute_url() in html and corpus["body"].get_absolute_url() in html
