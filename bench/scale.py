@@ -37,6 +37,7 @@ DATABASE = os.environ.get("SCALE_DATABASE", "wt_scale_bench")
 RUNS = int(os.environ.get("SCALE_RUNS", "5"))
 REUSE = os.environ.get("SCALE_REUSE") == "1"
 BATCH = 2000
+DB_TARGET = 30  # ms of database time for a list page at any depth
 SEED = 20261129
 
 # A word found in about one article in 2 000 (the "rare word" search).
@@ -281,7 +282,8 @@ def measure(client, path):
 
 
 def pages():
-    """(label, path, target ms) of every page kind measured."""
+    """(label, path, target ms) of every page kind measured; a list page's target is also
+    ``DB_TARGET`` ms of database time."""
     import xml.etree.ElementTree as ET
 
     from django.core.paginator import Paginator
@@ -363,10 +365,12 @@ def main():
     print("| page | ms in server | ms in database | queries | KiB | target ms | met |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for label, median, db, queries, size, target in results:
-        met = "yes" if median <= target else "**no**"
+        is_list = label.startswith(("news list", "category"))
+        met = median <= target and (db <= DB_TARGET or not is_list)
+        goal = f"{target} ({DB_TARGET} in db)" if is_list else f"{target}"
         print(
-            f"| {label} | {median:.1f} | {db:.1f} | {queries} | {size / 1024:.0f} | {target} "
-            f"| {met} |"
+            f"| {label} | {median:.1f} | {db:.1f} | {queries} | {size / 1024:.0f} | {goal} "
+            f"| {'yes' if met else '**no**'} |"
         )
 
 
