@@ -178,14 +178,19 @@ def time_limit(milliseconds):
     """Run the queries of the block with a time limit; past it, raise ``SearchTimeout``.
 
     PostgreSQL: ``SET LOCAL statement_timeout`` inside the block's transaction (it ends with
-    it). SQLite: a progress handler interrupts a statement past the deadline.
+    it; inside an outer transaction it is set back at the end of the block). SQLite: a
+    progress handler interrupts a statement past the deadline.
     """
+    nested = connection.in_atomic_block
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
                 yield
+                if nested:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
             elif connection.vendor == "sqlite":
                 deadline = time.monotonic() + milliseconds / 1000
                 raw = connection.connection

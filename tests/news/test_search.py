@@ -155,6 +155,10 @@ def test_the_time_limit_ends_with_its_block(db, settings):
         _slow_statement()
     with time_limit(5000):
         assert Article.objects.count() == 0
+    if connection.vendor == "postgresql":  # tests run in a transaction: the outer one
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "0"
 
 
 @pytest.mark.skipif("connection.vendor != 'sqlite'")
