@@ -31,5 +31,20 @@ def redis_prefix():
     return getattr(settings, "NEWS_REDIS_PREFIX", "portal:news:")
 
 
+def search_timeout_ms():
+    """Longest a search may run before the database cancels it (default 2 s)."""
+    return getattr(settings, "NEWS_SEARCH_TIMEOUT_MS", 2000)
+
+
+def search_max_results():
+    """How many matches a search ranks and pages through: the newest ones (default 1 000).
+
+    Ranking reads every candidate's document; a word found in most articles would
+    otherwise have the whole archive read for each search.
+    """
+    return getattr(settings, "NEWS_SEARCH_MAX_RESULTS", 1000)
+
+
 PER_PAGE = 10
 SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 10

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from simple_history.models import HistoricalRecords
 
-from core.text import fold, html_to_text, vietnamese_slugify
+from core.text import vietnamese_slugify
 from core.uploads import random_upload_to, reencode_image, validate_image
 from news.editor import RichTextField
 from news.sanitize import sanitize_html
+from news.search import article_search_text
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0)
+    # Title, summary and body text folded, one line each; the search index reads it.
     search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -144,8 +146,17 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        # Lists, sitemaps and feeds walk these in order (the id breaks ties), so a deep
+        # page skips index entries only. The search index is in news/search.py.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="news_article_status_pub_idx")
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="news_article_status_pub_idx"
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="news_article_cat_pub_idx",
+            ),
+            models.Index(fields=["status", "-updated_at"], name="news_article_status_upd_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(slug=""), name="news_article_slug_not_empty"),
@@ -167,7 +178,7 @@ class Article(models.Model):
             self.slug = self._unique_slug(
                 vietnamese_slugify(self.title, max_length=SLUG_MAX_LENGTH)
             )
-        self.search_text = fold(f"{self.title} {self.summary} {html_to_text(self.body)}")
+        self.search_text = article_search_text(self.title, self.summary, self.body)
         if self.image and not getattr(self.image, "_committed", True):
             # A new upload: keep only a re-encoded copy (no metadata, honest extension).
             self.image = reencode_image(self.image, name_prefix="article")

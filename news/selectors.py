@@ -17,8 +17,8 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from core.text import plain_words, search_words
-from news import conf
+from core.text import search_words
+from news import conf, search
 from news.models import Article
 
 INDEX_KEY = "news:index:v1"
@@ -106,6 +106,33 @@ def news_index_clear():
     cache.delete(INDEX_KEY)
 
 
+def _cards_by_id(ids):
+    """Cards of the articles ``ids``, in that order."""
+    articles = _card_queryset().in_bulk(ids)
+    return [article_card(articles[pk]) for pk in ids if pk in articles]
+
+
+def ids_slice(queryset, start, stop, total):
+    """The ids of ``queryset[start:stop]``, ``queryset`` in a list order (newest first, the
+    id breaking ties) and ``total`` rows long.
+
+    The first half of a deferred join: the offset is walked on the list index alone (ids
+    only, no row read); the caller then reads the page's rows by id. Past the middle the
+    order is reversed, so that no page skips more than half of the list.
+    """
+    if stop - start <= 0:
+        return []
+    ids = queryset.values_list("id", flat=True)
+    if start > total // 2:
+        return list(ids.reverse()[max(total - stop, 0) : total - start])[::-1]
+    return list(ids[start:stop])
+
+
+def _card_slice(queryset, start, stop, total):
+    """Cards of ``queryset[start:stop]``, read by id after ``ids_slice``."""
+    return _cards_by_id(ids_slice(queryset, start, stop, total))
+
+
 class PublishedArticles:
     """A sequence of ``ArticleCard`` for ``Paginator``: served from the cached index where
     it reaches, from the database beyond it. ``exclude`` leaves one article out ("Tin khác")."""
@@ -126,10 +153,32 @@ class PublishedArticles:
         start, stop = key.start or 0, key.stop if key.stop is not None else len(self)
         if stop <= len(self.rows) or self.index.complete:
             return self.rows[start:stop]
-        queryset = _card_queryset().published(self.now)
+        queryset = Article.objects.published(self.now).newest_first()
         if self.exclude is not None:
             queryset = queryset.exclude(pk=self.exclude)
-        return [article_card(article) for article in queryset[start:stop]]
+        return _card_slice(queryset, start, stop, len(self))
+
+
+class CategoryArticles:
+    """A category's published articles as cards for ``Paginator``, newest first."""
+
+    def __init__(self, category, now=None):
+        self.queryset = Article.objects.published(now).filter(category=category).newest_first()
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        return _card_slice(self.queryset, start, stop, self.count())
 
 
 def latest_articles(limit=5):
@@ -142,43 +191,65 @@ def featured_articles(limit=5):
 
 
 def category_articles(category, now=None):
-    """A category's published articles, newest first (paginated by the caller)."""
-    return _card_queryset().published(now).filter(category=category)
+    """A category's published articles as cards, newest first (paginated by the caller)."""
+    return CategoryArticles(category, now)
+
+
+class SearchResults:
+    """The matches of a search, best first, as cards for ``Paginator``: the ranked ids are
+    held, a page's rows are read by id."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        return _cards_by_id(self.ids[key])
 
 
 def search_articles(query, now=None):
-    """Published articles matching every word of ``query``, ignoring case and diacritics.
+    """Published articles matching every word of ``query``, ignoring case and diacritics,
+    the best first: a match in the title above one in the summary above one in the body,
+    then the newest first.
 
-    PostgreSQL: full-text search with the ``news_vi`` configuration (the ``simple``
-    dictionary after ``unaccent``, created by migration 0002), ranked by relevance.
-    Other databases: each folded word must appear in ``search_text``, which ``save()``
-    fills with the same folding as slugs.
-    Returns ``None`` when the query holds no word to search for.
+    Both databases read the index of news/search.py, built from ``search_text`` (the same
+    folding as slugs). Ranking reads each candidate's document, so one query ranks the
+    newest ``conf.search_max_results()`` matches only (all of them unless a word is very
+    common): PostgreSQL with ``ts_rank`` over the weighted ``search_vector``, SQLite with
+    FTS5's ``bm25`` and column weights. Returns ``None`` when the query holds no word to
+    search for (no query is run); run it under ``news.search.time_limit``.
     """
-    folded = search_words(query)
+    folded = search_words(query, limit=conf.SEARCH_MAX_WORDS)
     if not folded:
         return None
-    published = _card_queryset().published(now)
+    published = Article.objects.published(now).newest_first()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = (
-            SearchVector("title", weight="A", config="news_vi")
-            + SearchVector("summary", weight="B", config="news_vi")
-            + SearchVector("body", weight="C", config="news_vi")
+        search_query = SearchQuery(" ".join(folded), config="news_vi", search_type="plain")
+        matches = (
+            published.alias(document=search.SearchDocument())
+            .filter(document=search_query)
+            .annotate(rank=-SearchRank(F("document"), search_query))
         )
-        search_query = SearchQuery(
-            " ".join(plain_words(query)), config="news_vi", search_type="plain"
+    else:
+        table = search.FTS_TABLE
+        weights = ", ".join(str(weight) for weight in search.FTS_WEIGHTS)
+        # extra(): the FTS5 table is no model; bm25() is only defined inside its MATCH query.
+        matches = published.extra(
+            tables=[table],
+            where=[f"{table}.rowid = news_article.id", f"{table} MATCH %s"],
+            params=[search.fts_match(folded)],
+            select={"rank": f"bm25({table}, {weights})"},
         )
-        return (
-            published.annotate(search=vector, rank=SearchRank(vector, search_query))
-            .filter(search=search_query)
-            .order_by("-rank", "-published_at", "-id")
-        )
-    queryset = published
-    for word in folded:
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset.order_by(F("published_at").desc(), "-id")
+    # The newest matches walk the list index and stop early when a word is common; the
+    # sort is stable, so equal ranks stay newest first. Lower ranks are better.
+    candidates = matches.values_list("id", "rank")[: conf.search_max_results()]
+    return SearchResults([pk for pk, _rank in sorted(candidates, key=lambda row: row[1])])
 
 
 def most_viewed_articles(*, limit=10):

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.readers import is_reader_request, is_staff, visitor_id
+from core.text import search_words
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
+from news.search import SearchTimeout, time_limit
 from news.services import article_record_view, article_view_count
 from pagecache import cached_page, dont_cache, set_meta
 
@@ -27,11 +29,6 @@ _ROOT_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
 def _paginate(request, object_list):
     """The requested page; a missing, odd or too large number gives the first or last page."""
     return Paginator(object_list, conf.PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _as_cards(page):
-    page.object_list = [selectors.article_card(article) for article in page.object_list]
-    return page
 
 
 @require_safe
@@ -61,7 +58,7 @@ def article_list(request):
 @cached_page
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = _as_cards(_paginate(request, selectors.category_articles(category)))
+    page = _paginate(request, selectors.category_articles(category))
     return render(request, "news/article_list.html", {"page_obj": page, "category": category})
 
 
@@ -197,11 +194,27 @@ def search(request):
             f"Từ khóa quá dài: vui lòng nhập không quá {conf.SEARCH_MAX_LENGTH} ký tự."
         )
         status = 400
+    elif not (words := search_words(query, limit=None)):
+        # Punctuation only: answered without a query.
+        context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
+    elif len(words) > conf.SEARCH_MAX_WORDS:
+        context["message"] = (
+            f"Từ khóa có quá nhiều từ: vui lòng nhập không quá {conf.SEARCH_MAX_WORDS} từ."
+        )
+        status = 400
     else:
-        results = selectors.search_articles(query)
-        if results is None:
-            context["message"] = "Từ khóa không có chữ hoặc số nào để tìm. Vui lòng thử lại."
-        else:
-            context["searched"] = True
-            context["page_obj"] = _as_cards(_paginate(request, results))
+        try:
+            # The matches, their number and the page's rows are read under the time limit.
+            with time_limit(conf.search_timeout_ms()):
+                page = _paginate(request, selectors.search_articles(query))
+            context.update(page_obj=page, searched=True, max_results=conf.search_max_results())
+        except SearchTimeout:
+            logger.warning(
+                "news: search cancelled after %s ms: %r", conf.search_timeout_ms(), query
+            )
+            context["message"] = (
+                "Hệ thống đang bận, chưa tìm kịp. Vui lòng thử lại sau ít phút "
+                "hoặc nhập từ khóa cụ thể hơn."
+            )
+            status = 503
     return render(request, "news/search.html", context, status=status)

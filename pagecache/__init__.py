@@ -48,6 +48,7 @@ templates escape ``<`` in every value, rich text is sanitized (comments removed)
 is stored, and the marker carries a token derived from ``SECRET_KEY``.
 """
 
+from pagecache.decorators import cached_page
 from pagecache.registry import (
     invalidate,
     register_hole,
@@ -56,7 +57,6 @@ from pagecache.registry import (
     register_served_hook,
 )
 from pagecache.state import PageState, dont_cache, page_state, set_meta
-from pagecache.decorators import cached_page
 
 __all__ = [
     "PageState",

@@ -4,12 +4,9 @@ import os
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.decorators.http import conditional_page
 
-from portal import views
-from portal.sitemaps import SITEMAPS
+from portal import sitemaps, views
 
 admin.site.site_header = "Quản trị Cổng thông tin Sở KH&CN Cao Bằng"
 admin.site.site_title = "Quản trị Sở KH&CN Cao Bằng"
@@ -22,7 +19,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("ckeditor/", include("news.editor_urls")),
-    path("sitemap.xml", conditional_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
     path("", include("portal.site_urls")),
     path("", include("visitors.urls")),
     path("", include("banners.urls")),

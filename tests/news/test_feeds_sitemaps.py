@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.sitemaps import sitemap_locations
+
 
 def test_rss_lists_the_20_newest_published_articles(reader, make_article):
     articles = [make_article(title=f"Tin RSS {n:02d}") for n in range(22)]
@@ -39,18 +41,14 @@ def test_rss_descriptions_are_plain_text_escaped_for_html(reader, make_article):
 def test_sitemap_lists_published_articles_and_categories(reader, make_article, category):
     published = make_article(title="Trong sơ đồ", category=category)
     draft = make_article(title="Nháp", status="draft")
-    response = reader.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = {node.text for node in root.findall("s:url/s:loc", namespace)}
+    locations = set(sitemap_locations(reader))
     assert f"http://testserver{published.get_absolute_url()}" in locations
     assert f"http://testserver{category.get_absolute_url()}" in locations
     assert "http://testserver/tin-tuc/" in locations
     assert f"http://testserver{draft.get_absolute_url()}" not in locations
 
 
-@pytest.mark.parametrize("path", ["/rss/", "/sitemap.xml"])
+@pytest.mark.parametrize("path", ["/rss/", "/sitemap.xml", "/sitemap-news.xml"])
 def test_feed_and_sitemap_answer_conditional_gets_with_304(client, make_article, path):
     make_article(title="Tin cho bộ đọc tin")
     first = client.get(path)

@@ -1,6 +1,14 @@
 """Search ignores case and diacritics on SQLite and PostgreSQL alike."""
 
+import time
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news import selectors
+from news.models import Article
+from news.search import SearchTimeout, ensure_index, time_limit
 
 from .conftest import main_html
 
@@ -86,3 +94,81 @@ def test_search_pagination_links_keep_the_query(reader, make_article):
         make_article(title=f"Khoa học công nghệ {n}")
     html = found(reader, "khoa hoc")
     assert "?q=khoa+hoc&amp;page=2" in html
+
+
+def test_search_ranks_title_above_summary_above_body(reader, corpus):
+    # The corpus is dated title < summary < body: newest first would give the reverse.
+    html = found(reader, "điển hình tiên tiến")
+    places = [html.index(corpus[key].get_absolute_url()) for key in ("title", "summary", "body")]
+    assert places == sorted(places)
+
+
+def test_more_than_ten_words_is_a_400_asking_for_fewer(reader, corpus):
+    response = reader.get("/tim-kiem/", {"q": "điển hình tiên tiến " * 3})
+    assert response.status_code == 400
+    assert "không quá 10 từ" in main_html(response)
+    assert found(reader, "một hai ba bốn năm sáu bảy tám chín mười")  # ten is fine
+
+
+@pytest.mark.parametrize("query", ["", "   ", "%%%", "*)(&^", "từ " * 11, "a" * 201])
+def test_empty_or_hostile_queries_run_no_search(reader, corpus, query):
+    reader.get("/tim-kiem/")  # the sidebar's lists are cached from here on
+    with CaptureQueriesContext(connection) as queries:
+        assert reader.get("/tim-kiem/", {"q": query}).status_code in (200, 400)
+    searching = [
+        q["sql"] for q in queries if "news_article" in q["sql"] or "statement_timeout" in q["sql"]
+    ]
+    assert searching == []
+
+
+def _slow_statement():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_sleep(2)")
+        else:
+            cursor.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 100000000) SELECT count(*) FROM n"
+            )
+
+
+def test_a_search_past_its_time_limit_gets_a_friendly_503(reader, corpus, settings, monkeypatch):
+    settings.NEWS_SEARCH_TIMEOUT_MS = 100
+    search_articles = selectors.search_articles
+
+    def slow_search(query, now=None):
+        _slow_statement()
+        return search_articles(query, now)
+
+    monkeypatch.setattr(selectors, "search_articles", slow_search)
+    started = time.monotonic()
+    response = reader.get("/tim-kiem/", {"q": "điển hình"})
+    assert time.monotonic() - started < 1.5
+    assert response.status_code == 503
+    assert "Hệ thống đang bận, chưa tìm kịp" in main_html(response)
+    monkeypatch.setattr(selectors, "search_articles", search_articles)
+    assert corpus["title"].get_absolute_url() in found(reader, "điển hình")  # limit lifted
+
+
+def test_the_time_limit_ends_with_its_block(db, settings):
+    with pytest.raises(SearchTimeout), time_limit(50):
+        _slow_statement()
+    with time_limit(5000):
+        assert Article.objects.count() == 0
+    if connection.vendor == "postgresql":  # tests run in a transaction: the outer one
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "0"
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_index_comes_back_after_a_table_rebuild_dropped_its_triggers(reader, corpus):
+    with connection.cursor() as cursor:
+        for trigger in ("news_article_fts_ai", "news_article_fts_ad", "news_article_fts_au"):
+            cursor.execute(f"DROP TRIGGER {trigger}")
+        cursor.execute("DELETE FROM news_article_fts")
+    assert "Không tìm thấy" in found(reader, "điển hình")
+    ensure_index()  # what post_migrate runs
+    later = Article.objects.create(title="Điển hình mới", status="published")
+    html = found(reader, "điển hình")
+    assert later.get_absolute_url() in html and corpus["body"].get_absolute_url() in html

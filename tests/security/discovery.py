@@ -66,13 +66,21 @@ def _path(url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def _locations(client, path):
+    response = client.get(path)
+    if response.status_code != 200:
+        return []
+    return re.findall(r"<loc>(.*?)</loc>", response.content.decode())
+
+
 def discover_get_urls(client, per_route_limit=2):
     """Public GET URLs that answer 200: fixed pages, sitemap entries, objects' own pages,
     and one or two concrete URLs for every parametrised route of the project's apps."""
     urls = dict.fromkeys(FIXED)
-    sitemap = client.get("/sitemap.xml")
-    if sitemap.status_code == 200:
-        for loc in re.findall(r"<loc>(.*?)</loc>", sitemap.content.decode()):
+    sitemap_files = [_path(loc) for loc in _locations(client, "/sitemap.xml")]
+    for sitemap_file in sitemap_files:  # the index lists files, each lists pages
+        urls.setdefault(sitemap_file)
+        for loc in _locations(client, sitemap_file):
             urls.setdefault(_path(loc))
     for model in apps.get_models():
         if model._meta.app_label in PROJECT_APPS and hasattr(model, "get_absolute_url"):
