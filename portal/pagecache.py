@@ -16,7 +16,7 @@ and replayed. The hit still does what must happen per request: the CSRF cookie a
 article's view count. A page not in the cache goes through the whole stack and the view,
 which renders it with holes (``cached_page``); on the way out the middleware stores it.
 
-Invalidation: every save or delete of content (news, awards, banners) bumps one version
+Invalidation: every save or delete of content (news, awards, banners, agency) bumps one version
 number; an entry rendered under an older version is ignored. Entries also expire after
 ``PAGE_CACHE_SECONDS`` (default 30), which bounds how late a scheduled article appears;
 when one expires, the first request renders it again while the others get the expired
@@ -46,7 +46,7 @@ from visitors.selectors import STATS_CACHE_KEY
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
-CONTENT_APPS = {"news", "awards", "banners"}
+CONTENT_APPS = {"news", "awards", "banners", "agency"}
 # Models whose rows change with traffic, not with content.
 TRAFFIC_MODELS = {"news.articleviewer"}
 

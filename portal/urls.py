@@ -1,14 +1,16 @@
 """The portal's URLs. Each app owns its own paths in its ``urls.py``."""
 
 import os
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import URLPattern, include, path, re_path
 from django.views.decorators.http import conditional_page
 
 from portal import views
+from portal.pagecache import cached_page
 from portal.sitemaps import SITEMAPS
 
 admin.site.site_header = "Quản trị Cổng thông tin Sở KH&CN Cao Bằng"
@@ -17,6 +19,15 @@ admin.site.index_title = "Quản trị nội dung"
 
 handler500 = "portal.views.server_error"
 
+
+def _cached(module):
+    """``module``'s URL patterns, each view served through the page cache."""
+    return [
+        URLPattern(p.pattern, cached_page()(p.callback), p.default_args, p.name)
+        for p in import_module(module).urlpatterns
+    ]
+
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -24,6 +35,7 @@ urlpatterns = [
     path("ckeditor/", include("news.editor_urls")),
     path("sitemap.xml", conditional_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("portal.site_urls")),
+    path("", include(_cached("agency.urls"))),
     path("", include("visitors.urls")),
     path("", include("banners.urls")),
     path("", include("awards.urls")),
