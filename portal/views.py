@@ -15,6 +15,8 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.context_processors import FALLBACK_CONTACT
+
 logger = logging.getLogger(__name__)
 
 # Uploaded files are shown inline only when they are one of these types; anything else is
@@ -98,7 +100,8 @@ def _render_without_database(template_name, status):
     # which may be exactly what failed.
     try:
         template = loader.get_template(template_name)
-        return HttpResponse(template.render({"SITE_NAME": settings.SITE_NAME}), status=status)
+        context = {"SITE_NAME": settings.SITE_NAME, "SITE_CONTACT": FALLBACK_CONTACT}
+        return HttpResponse(template.render(context), status=status)
     except Exception:
         logger.exception("error page %s could not be rendered", template_name)
         return _fallback_page(status)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.conftest import browser_context, page, page_problems  # noqa: F401
+
 
 @pytest.fixture
 def agency_demo(db, settings, tmp_path):

@@ -55,3 +55,50 @@ def test_admin_lists_show_vietnamese_labels_and_demo_marks(agency_demo, superuse
     assert client.get(f"/admin/agency/orgunit/{unit.pk}/history/").status_code == 200
     for model in ["orgunit", "procedurelink", "disclosure"]:
         assert client.get(f"/admin/agency/{model}/").status_code == 200
+
+
+def _official_form(official, **changes):
+    data = {
+        "full_name": official.full_name,
+        "position": official.position,
+        "position_en": official.position_en,
+        "unit": official.unit_id,
+        "order": official.order,
+        "phone": official.phone,
+        "email": official.email,
+        "is_leader": "on" if official.is_leader else "",
+        "is_demo": "on",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value != ""}
+
+
+def test_official_photo_is_verified_reencoded_and_stored_under_a_random_name(
+    client, agency_demo, superuser
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    client.force_login(superuser)
+    leader = Official.objects.filter(is_leader=True).first()
+    url = f"/admin/agency/official/{leader.pk}/change/"
+
+    fake = SimpleUploadedFile("chan-dung.jpg", b"<svg onload=alert(1)></svg>", "image/jpeg")
+    response = client.post(url, _official_form(leader, photo=fake))
+    assert response.status_code == 200
+    assert 'id="id_photo_error"' in response.content.decode()
+    leader.refresh_from_db()
+    assert not leader.photo
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), (200, 30, 30)).save(buffer, format="PNG")
+    photo = SimpleUploadedFile("Nguyen Van A.png", buffer.getvalue(), "image/png")
+    response = client.post(url, _official_form(leader, photo=photo))
+    assert response.status_code == 302
+    leader.refresh_from_db()
+    assert leader.photo.name.startswith("agency/officials/")
+    assert leader.photo.name.endswith(".png") and "Nguyen" not in leader.photo.name
+    html = client.get("/gioi-thieu/").content.decode()
+    assert f'src="{leader.photo.url}" alt="{leader.full_name}"' in html

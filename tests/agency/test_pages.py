@@ -96,3 +96,19 @@ def test_vietnamese_pages_link_to_english_and_stay_vietnamese(client, agency_dem
     assert '<html lang="vi">' in html
     assert re.search(r'<a class="site-language" href="/en/"[^>]*>English</a>', html)
     assert "Trang chủ" in html and "Đăng nhập" in html
+
+
+def test_sitemap_lists_the_agency_pages_and_each_unit(client, agency_demo):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ["/gioi-thieu/", "/lien-he/", "/thu-tuc-hanh-chinh/", "/cong-khai/", "/en/"]:
+        assert f"{path}</loc>" in xml, path
+    for unit in OrgUnit.objects.filter(parent__isnull=False):
+        assert f"{unit.get_absolute_url()}</loc>" in xml
+
+
+def test_error_pages_without_a_database_keep_the_footer_contact(rf):
+    from portal import views
+
+    response = views._render_without_database("503.html", 503)
+    html = response.content.decode()
+    assert "Hoàng Đình Giong" in html and "0206.3852.648" in html
