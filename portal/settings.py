@@ -22,11 +22,17 @@ comes from an environment variable with a safe default:
     UPLOAD_IMAGE_MAX_*           limits on uploaded images (bytes, pixels, frames, all frames)
     LOGIN_CLIENT_FAILURE_LIMIT   failed logins from one address that lock it (default 30)
     LOGIN_RECORDS_RETENTION_DAYS days django-axes' login logs are kept (default 30)
+    EMC_SCRIPT_URL               optional; the national monitoring system's (EMC) script, e.g.
+                                 https://emc.example.gov.vn/emc.js: every public page loads it
+                                 and the CSP admits exactly its origin (script, connect, img)
+    EMC_SITE_ID                  optional; the site's code in EMC, passed to the script as
+                                 data-site-id
 """
 
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -70,6 +76,7 @@ INSTALLED_APPS = [
     "visitors",
     "awards",
     "banners",
+    "agency",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -356,6 +363,29 @@ CONTENT_SECURITY_POLICY = {
 }
 CSP_RELAXED_PREFIXES = ("/admin/", "/ckeditor/")
 
+# The national monitoring system (EMC, Thông tư 22/2023/TT-BTTTT): a script the operator
+# supplies. Unset, nothing changes; set, its origin alone joins script-src, connect-src and
+# img-src (the script reports by fetch and by image beacons).
+EMC_SCRIPT_URL = os.environ.get("EMC_SCRIPT_URL", "").strip()
+EMC_SITE_ID = os.environ.get("EMC_SITE_ID", "").strip()
+
+
+def csp_admitting(policy, script_url):
+    """``policy`` with the origin of ``script_url`` added where a monitoring script needs it."""
+    if not script_url:
+        return policy
+    parts = urlsplit(script_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"EMC_SCRIPT_URL must be an http(s) URL, not {script_url!r}")
+    origin = f"{parts.scheme}://{parts.netloc}"
+    directives = dict(policy["DIRECTIVES"])
+    for name in ("script-src", "connect-src", "img-src"):
+        directives[name] = [*directives[name], origin]
+    return {**policy, "DIRECTIVES": directives}
+
+
+CONTENT_SECURITY_POLICY = csp_admitting(CONTENT_SECURITY_POLICY, EMC_SCRIPT_URL)
+
 # Proxies whose X-Forwarded-For header is believed (visitor statistics, login throttling).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
@@ -377,7 +407,7 @@ LOGGING = {
 
 SITE_NAME = "Sở Khoa học và Công nghệ tỉnh Cao Bằng"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# The department's contact details, shown by the footer and /lien-he/ (read through
+# The department's contact details until staff enter them in the admin (agency app), read through
 # portal.context_processors.site_contact). Since 1 July 2025 there is no district level:
 # the ward belongs to the province directly.
 SITE_CONTACT = {

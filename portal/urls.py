@@ -14,6 +14,7 @@ admin.site.index_title = "Quản trị nội dung"
 
 handler500 = "portal.views.server_error"
 
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
     path("", include("portal.site_urls")),
+    path("", include("agency.urls")),
     path("", include("visitors.urls")),
     path("", include("banners.urls")),
     path("", include("awards.urls")),

@@ -98,7 +98,8 @@ def _render_without_database(template_name, status):
     # which may be exactly what failed.
     try:
         template = loader.get_template(template_name)
-        return HttpResponse(template.render({"SITE_NAME": settings.SITE_NAME}), status=status)
+        context = {"SITE_NAME": settings.SITE_NAME, "SITE_CONTACT": settings.SITE_CONTACT}
+        return HttpResponse(template.render(context), status=status)
     except Exception:
         logger.exception("error page %s could not be rendered", template_name)
         return _fallback_page(status)

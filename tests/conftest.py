@@ -3,8 +3,27 @@ DATABASE_URL says so (as `.ci/run` does)."""
 
 import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_messages():
+    """The English catalogue, compiled as `make messages` does when a run starts elsewhere
+    (pytest called directly): the .mo is a build product, not in git."""
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if not shutil.which("msgfmt"):
+            pytest.fail(f"{mo} is missing and msgfmt is not installed: run `make messages`")
+        partial = mo.with_suffix(f".mo.{os.getpid()}")
+        subprocess.run(["msgfmt", "--check", "-o", str(partial), str(po)], check=True)
+        os.replace(partial, mo)
 
 
 @pytest.fixture(autouse=True)

@@ -74,3 +74,13 @@ def test_article_screenshot(live_server, browser, page_problems, demo_content, t
         browser, page_problems, live_server.url + article.get_absolute_url(), path, WIDTHS[device]
     )
     assert not page_problems, "\n".join(page_problems)
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize(("name", "path"), [("about", "/gioi-thieu/"), ("english", "/en/")])
+def test_agency_screenshot(
+    live_server, browser, page_problems, demo_content, tmp_path, device, name, path
+):
+    target = target_dir(tmp_path) / f"{name}-{device}.png"
+    shoot(browser, page_problems, live_server.url + path, target, WIDTHS[device])
+    assert not page_problems, "\n".join(page_problems)

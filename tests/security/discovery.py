@@ -22,7 +22,7 @@ FIXED = [
 ]
 # Not public pages: the admin, the editor, files, and the two account POSTs (tested apart).
 EXCLUDED_PREFIXES = ("/admin/", "/ckeditor/", "/media/", "/static/", "/dang-xuat/")
-PROJECT_APPS = {"portal", "news", "awards", "banners", "visitors"}
+PROJECT_APPS = {"portal", "news", "awards", "banners", "visitors", "agency"}
 
 
 def _walk(patterns, namespace=""):

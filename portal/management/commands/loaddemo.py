@@ -10,7 +10,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: awards and banners may refer to news content and users.
-DEMO_MODULES = ["portal.demo", "news.demo", "awards.demo", "banners.demo", "visitors.demo"]
+DEMO_MODULES = [
+    "portal.demo",
+    "agency.demo",
+    "news.demo",
+    "awards.demo",
+    "banners.demo",
+    "visitors.demo",
+]
 
 
 class Command(BaseCommand):
