@@ -109,8 +109,8 @@ ODF_MIMETYPES = {
 
 
 def attachment_max_bytes():
-    """Largest accepted article attachment (``UPLOAD_ATTACHMENT_MAX_BYTES``, default 20 MB)."""
-    return int(getattr(settings, "UPLOAD_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
+    """Largest accepted article attachment (``UPLOAD_ATTACHMENT_MAX_BYTES``, default 10 MB)."""
+    return int(getattr(settings, "UPLOAD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 
 
 def _zip_matches(file, extension):

@@ -388,7 +388,7 @@ class ArticleAttachment(models.Model):
         upload_to=random_upload_to("news/attachments"),
         max_length=255,
         validators=[validate_attachment_file],
-        help_text=_("PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 20 MB."),
+        help_text=_("PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 10 MB."),
     )
     order = models.PositiveSmallIntegerField(
         _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước.")

@@ -237,6 +237,9 @@ UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 40_000_0
 UPLOAD_IMAGE_MAX_FRAMES = int(os.environ.get("UPLOAD_IMAGE_MAX_FRAMES", 300))
 # Documents (PDF, Word) attached to records: checked by content, at most this size.
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
+# Files attached to news articles (PDF, Office, OpenDocument). Keep nginx's
+# client_max_body_size above it (docs/deploy.md).
+UPLOAD_ATTACHMENT_MAX_BYTES = int(os.environ.get("UPLOAD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 
 # --- Rich text editor -------------------------------------------------------------------
 # django-ckeditor bundles CKEditor 4 (end of life, open XSS advisories). It is wired in one

@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='Tên hiện cho người đọc, ví dụ: Kế hoạch số 12.', max_length=255, verbose_name='tên tệp')),
-                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 20 MB.', max_length=255, upload_to=core.uploads.random_upload_to('news/attachments'), validators=[core.documents_files.AttachmentFileValidator()], verbose_name='tệp')),
+                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 10 MB.', max_length=255, upload_to=core.uploads.random_upload_to('news/attachments'), validators=[core.documents_files.AttachmentFileValidator()], verbose_name='tệp')),
                 ('order', models.PositiveSmallIntegerField(default=0, help_text='Số nhỏ đứng trước.', verbose_name='thứ tự')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='news.article', verbose_name='bài viết')),
             ],

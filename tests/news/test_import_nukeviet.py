@@ -286,3 +286,26 @@ def test_old_address_never_redirects_off_site(imported, client, url):
         location = response["Location"]
         assert location.startswith("/") and not location.startswith("//")
         assert "evil" not in location
+
+
+def test_hostile_values_in_old_addresses_never_give_a_500(imported, client):
+    from tests.security.corpus import CORPUS, RAW_QUERY_VALUES
+
+    failures = []
+    for payload in CORPUS[::2]:
+        value = quote(payload.encode("utf-8", "surrogatepass"), safe="")
+        for url in (
+            f"/index.php?language=vi&nv=news&op={value}",
+            f"/index.php?language=vi&nv=news&op=savefile/{value}-{nv.SEED_ID}",
+            f"/index.php?language={value}&nv=news&op=Tin-hoat-dong",
+            f"/news/{value}/x-{nv.SEED_ID}.html",
+        ):
+            response = client.get(url)
+            location = response.get("Location", "")
+            if response.status_code >= 500 or (location and not location.startswith("/")):
+                failures.append((url[:80], response.status_code, location[:80]))
+    for raw in RAW_QUERY_VALUES:
+        response = client.get(f"/index.php?language=vi&nv=news&op={raw}")
+        if response.status_code >= 500:
+            failures.append((raw, response.status_code, ""))
+    assert not failures, failures[:20]
