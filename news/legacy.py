@@ -11,7 +11,8 @@ address, never by the title:
 - ``…&op=<Cat-Alias>`` (and ``<Cat-Alias>/page-2``) → the category;
 - ``…&nv=news`` without ``op`` → the news list, ``op=rss`` → the feed;
 - the rewritten forms of all of these: ``/news/<Cat-Alias>/<Title-Alias>-<id>.html``,
-  ``/news/<Cat-Alias>/``, ``/news/print/…``, ``/news/savefile/…``, also under ``/vi/``.
+  ``/news/<Cat-Alias>/``, ``/news/print/…``, ``/news/savefile/…``, also under ``/vi/``,
+  and ``/<Cat-Alias>/<Title-Alias>-<id>.html`` where news was the home module.
 
 Safety: the target is always one of our own URLs built by ``reverse()``: nothing from the
 request is copied into ``Location`` (no open redirect). Everything read from the request is
