@@ -156,7 +156,11 @@ def rows():
                 author="Văn phòng Sở",
             ),
             {
-                "bodyhtml": "<p>Tổng kết năm 2020, triển khai nhiệm vụ năm 2021.</p>",
+                "bodyhtml": (
+                    "<p>Tổng kết năm 2020, triển khai nhiệm vụ năm 2021.</p>"
+                    '<img src="https://sokhcn.caobang.gov.vn/uploads/news/2020_09/hoi-nghi.png">'
+                    '<img src="https://other.example/uploads/news/2020_09/hoi-nghi.png">'
+                ),
                 "files": "2021_01/ke-hoach-2021.pdf,2021_01/mau-don.docx",
             },
         ),

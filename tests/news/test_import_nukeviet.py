@@ -54,6 +54,8 @@ def run_import(nukeviet_database, uploads, media_root):
             "vi",
             "--uploads",
             str(uploads),
+            "--old-host",
+            "sokhcn.caobang.gov.vn",
             *extra,
             stdout=out,
             stderr=err,
@@ -120,6 +122,16 @@ def test_bodies_are_sanitized_and_their_files_copied_to_media(imported, media_ro
     response = client.get(image_url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+
+
+def test_links_with_the_old_domain_are_copied_and_other_sites_left_alone(imported):
+    body = Article.objects.get(nukeviet_id=nv.FILES_ID).body
+    seed_image = Article.objects.get(nukeviet_id=nv.SEED_ID).image.name
+    assert "sokhcn.caobang.gov.vn" not in body
+    assert 'src="/media/news/nukeviet/' in body
+    assert 'src="https://other.example/uploads/news/2020_09/hoi-nghi.png"' in body
+    # The same file as the seed's image: copied once, both point to one stored copy.
+    assert f'src="/media/{seed_image}"' in body
 
 
 def test_attachments_are_imported_and_served(imported, client):
