@@ -13,9 +13,10 @@ Guarantees:
 - **Idempotent.** Categories and articles are found again by their NukeViet id
   (``nukeviet_id``, unique), so a second run updates them (or leaves them alone when
   nothing changed: no new history entry), never duplicates them. Our slug, chosen at the
-  first import, is kept. The view count becomes the larger of ours and NukeViet's, so views
-  counted here since the first run are not lost. Copied files are named by the SHA-256 of
-  their content (``news/nukeviet/…``): a second run finds them in place and copies nothing.
+  first import, is kept. The view count becomes the larger of ours and NukeViet's, raised
+  in one statement (and in Redis), so views counted here since the first run are not
+  lost. Copied files are named by the SHA-256 of their content (``news/nukeviet/…``): a
+  second run finds them in place and copies nothing.
 - **One transaction per article** (and one for all categories). A run over years of
   articles must not be undone by one broken row: that article is reported as skipped with
   the reason and the others go in; running again retries it. Files are written to storage
@@ -50,8 +51,14 @@ from core.text import html_to_text, vietnamese_slugify
 from core.uploads import reencode_image
 from news.models import SLUG_MAX_LENGTH, Article, ArticleAttachment, Category
 from news.sanitize import sanitize_html
+from news.services import article_view_count_raise
 
 STORAGE_PREFIX = "news/nukeviet"
+# What a second run may change on an article (never its slug, status or view count).
+_UPDATED_FIELDS = (
+    "title", "category", "summary", "body", "image", "image_alt", "byline", "source",
+    "published_at",
+)  # fmt: skip
 IMPORT_REASON = "Nhập từ NukeViet"
 _NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _URL_ATTRIBUTE = re.compile(
@@ -443,13 +450,20 @@ class Importer:
             created = True
         else:
             created = False
-        changed = created or self._differs(article, values, hits)
+        changed = created or self._differs(article, values)
         if changed:
             for key, value in values.items():
                 setattr(article, key, value)
-            article.view_count = max(article.view_count or 0, hits)
             article._change_reason = IMPORT_REASON
-            article.save()
+            if created:
+                article.view_count = hits
+                article.save()
+            else:
+                # The view count is left out: views counted here meanwhile must stay.
+                article.save(update_fields=[*_UPDATED_FIELDS])
+        if not created and hits > article.view_count:
+            article_view_count_raise(article=article, at_least=hits)
+            changed = True
         have = set(article.attachments.values_list("file", flat=True)) if not created else set()
         for order, title, name in attachments:
             if name not in have:
@@ -464,9 +478,7 @@ class Importer:
         else:
             self.report.unchanged["article"] += 1
 
-    def _differs(self, article, values, hits):
-        if hits > article.view_count:
-            return True
+    def _differs(self, article, values):
         for key, value in values.items():
             current = getattr(article, key)
             if key == "body":

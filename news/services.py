@@ -253,3 +253,22 @@ def article_viewers_prune(*, older_than=timedelta(days=1), now=None):
     cutoff = (now or timezone.now()) - older_than
     deleted, _details = ArticleViewer.objects.filter(last_counted_at__lt=cutoff).delete()
     return deleted
+
+
+# Raise a Redis count to at least ARGV[1]; a missing count is left to be seeded from the
+# database on the next view.
+_REDIS_RAISE = """
+local count = tonumber(redis.call('GET', KEYS[1]))
+if count and count < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return 0
+"""
+
+
+def article_view_count_raise(*, article, at_least):
+    """Make the article's view count at least ``at_least`` (an import bringing an older
+    site's count), in one statement, never lowering it and never losing a view counted
+    meanwhile; in Redis mode the live count is raised too."""
+    Article.objects.filter(pk=article.pk, view_count__lt=at_least).update(view_count=at_least)
+    if settings.REDIS_URL:
+        client, _script = _redis()
+        client.eval(_REDIS_RAISE, 1, _count_key(article.pk), int(at_least))

@@ -177,6 +177,11 @@ def test_a_second_run_keeps_views_counted_here_and_takes_changes(imported, run_i
     assert seed.title == nv.SEED_TITLE  # the source wins for its own fields
     assert "Bài viết: 0 nhập mới, 1 cập nhật" in out
     assert Article.objects.count() == nv.PUBLISHED_TOTAL
+    Article.objects.filter(pk=seed.pk).update(view_count=5)
+    out, _ = run_import()
+    seed.refresh_from_db()
+    assert seed.view_count == 701  # raised to NukeViet's count, nothing else touched
+    assert "Bài viết: 0 nhập mới, 1 cập nhật" in out
 
 
 def test_dry_run_writes_nothing(run_import, media_root):
@@ -322,3 +327,16 @@ def test_hostile_values_in_old_addresses_never_give_a_500(imported, client):
         if response.status_code >= 500:
             failures.append((raw, response.status_code, ""))
     assert not failures, failures[:20]
+
+
+def test_raising_a_view_count_never_lowers_it_and_reaches_the_live_count(make_article):
+    from news.services import article_record_view, article_view_count, article_view_count_raise
+
+    article = make_article(view_count=10)
+    article_record_view(article=article, visitor="doc-gia-1")  # seeds Redis in Redis mode
+    article_view_count_raise(article=article, at_least=701)
+    assert article_view_count(article=article) == 701
+    article_view_count_raise(article=article, at_least=300)
+    assert article_view_count(article=article) == 701
+    article_record_view(article=article, visitor="doc-gia-2")
+    assert article_view_count(article=article) == 702
