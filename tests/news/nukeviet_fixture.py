@@ -172,7 +172,7 @@ def rows():
             _row(
                 FORGED_ID,
                 1,
-                "Thông báo có tệp giả mạo",
+                "Thông báo có tệp giả mạo&#33;",  # NukeViet stores titles HTML-escaped
                 "Thong-bao-co-tep-gia-mao",
                 publtime=int(datetime(2021, 2, 1, 9, 0, tzinfo=HCM).timestamp()),
             ),
