@@ -11,6 +11,11 @@ from news.nukeviet import Importer, ImportRefused, NukeVietReader, connect
 MAX_LISTED_IDS = 20
 
 
+def _plain(text):
+    """Progress is not an error: no red on a terminal."""
+    return text
+
+
 class Command(BaseCommand):
     help = (
         "Nhập chuyên mục, bài viết đã đăng, ảnh và tệp đính kèm từ cơ sở dữ liệu NukeViet 4.x "
@@ -61,7 +66,10 @@ class Command(BaseCommand):
                 say=self.stdout.write if self.verbosity else None,
             )
             if not uploads:
-                self.stderr.write("Không có --uploads: ảnh và tệp đính kèm sẽ không được chép.")
+                self.stderr.write(
+                    "Không có --uploads: ảnh và tệp đính kèm sẽ không được chép.",
+                    self.style.WARNING,
+                )
             report = importer.run(progress=self.progress if self.verbosity else None)
         except ImportRefused as exc:
             raise CommandError(str(exc)) from exc
@@ -75,11 +83,11 @@ class Command(BaseCommand):
         if sys.stderr.isatty():
             filled = 30 * done // total
             bar = "#" * filled + "-" * (30 - filled)
-            self.stderr.write(f"\rBài viết [{bar}] {done}/{total}", ending="")
+            self.stderr.write(f"\rBài viết [{bar}] {done}/{total}", _plain, ending="")
             if done == total:
-                self.stderr.write("")
+                self.stderr.write("", _plain)
         elif done == total or done % max(total // 10, 1) == 0:
-            self.stderr.write(f"Bài viết: {done}/{total} ({100 * done // total}%)")
+            self.stderr.write(f"Bài viết: {done}/{total} ({100 * done // total}%)", _plain)
 
     def summary(self, report, *, dry_run):
         write = self.stdout.write
