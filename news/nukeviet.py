@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -45,6 +46,7 @@ from django.db import transaction
 from core.documents_files import (
     ATTACHMENT_EXTENSIONS,
     IMAGE_EXTENSIONS,
+    attachment_max_bytes,
     validate_attachment_file,
 )
 from core.text import html_to_text, vietnamese_slugify
@@ -244,8 +246,12 @@ class UploadsFolder:
         return name
 
     def _copy(self, path, kind, extension):
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        limit = settings.UPLOAD_IMAGE_MAX_BYTES if kind == "image" else attachment_max_bytes()
+        if path.stat().st_size > limit:  # before reading a file of any size into memory
+            raise ValidationError(
+                "Tệp quá lớn (tối đa %(mb)s MB).", params={"mb": limit // (1024 * 1024)}
+            )
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         with path.open("rb") as handle:
             upload = File(handle, name=path.name)
             if kind == "image":

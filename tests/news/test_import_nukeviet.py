@@ -162,6 +162,14 @@ def test_forged_attachment_is_refused_and_reported(imported):
     assert "gia-mao.docx bị từ chối" in first
 
 
+def test_files_over_the_size_limit_are_refused(run_import, settings):
+    settings.UPLOAD_ATTACHMENT_MAX_BYTES = 100
+    out, _ = run_import()
+    article = Article.objects.get(nukeviet_id=nv.FILES_ID)
+    assert [a.extension for a in article.attachments.all()] == ["pdf"]
+    assert "mau-don.docx bị từ chối: Tệp quá lớn" in out
+
+
 def test_categories_keep_their_parent(imported):
     child = Category.objects.get(nukeviet_id=3)
     assert child.parent == Category.objects.get(nukeviet_id=2)
