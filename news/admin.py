@@ -62,7 +62,7 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["view_count", "created_at", "updated_at", "site_link"]
+    readonly_fields = ["view_count", "created_at", "updated_at", "site_link", "nukeviet_id"]
     raw_id_fields = ["author"]
     actions = ["publish_selected", "unpublish_selected"]
     inlines = [ArticleAttachmentInline, ArticleSlugHistoryInline]
@@ -84,7 +84,7 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Thống kê"), {"fields": ["view_count", "created_at", "updated_at"]}),
+        (_("Thống kê"), {"fields": ["view_count", "created_at", "updated_at", "nukeviet_id"]}),
     ]
 
     class Media:
