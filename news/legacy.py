@@ -94,6 +94,8 @@ def target_of(op):
     action = "view"
     if parts[0] in {"print", "savefile"}:
         action, parts = parts[0], parts[1:]
+        if not parts:
+            return None
     function = parts[0].removesuffix(".html")
     if action == "view" and function in _MODULE_FUNCTIONS:
         if function == "rss":

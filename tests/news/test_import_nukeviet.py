@@ -286,6 +286,9 @@ UNKNOWN_OLD_ADDRESSES = [
     "/index.php?language=vi&nv=news&op=%00%ff/%2e%2e-1",
     "/news/Tin-hoat-dong/khong-co-123456.html",
     "/news/..%2f..%2fetc/passwd-1.html",
+    "/index.php?language=vi&nv=news&op=print",
+    "/index.php?language=vi&nv=news&op=savefile/",
+    "/news/print/",
 ]
 
 
