@@ -355,6 +355,8 @@ class Importer:
             for row in rows:
                 category = self.categories[row["catid"]]
                 parent = self.categories.get(row.get("parentid") or 0)
+                if parent is not None and category in {parent, *parent.get_ancestors()}:
+                    parent = None  # a broken tree on the old site: no cycle here
                 if category.parent_id != (parent.pk if parent else None):
                     category.parent = parent
                     category.save(update_fields=["parent"])
