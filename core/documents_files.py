@@ -3,7 +3,12 @@
 A file is accepted only when its name ends in an allowed extension and its first bytes are
 what that format starts with, so an HTML page renamed ``.pdf`` is refused before it is
 stored. Images go through the project's Pillow check (``core.uploads.validate_image``).
+
+``validate_attachment_file`` (files attached to news articles) is stricter and wider: Office
+and OpenDocument formats too, and a ZIP-based format must contain its own main member.
 """
+
+import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -72,3 +77,102 @@ class DocumentFileValidator:
 
 
 validate_document_file = DocumentFileValidator()
+
+
+# --- Office and PDF attachments (news articles) ---------------------------------------------
+#
+# Stricter than ``DocumentFileValidator``: a ZIP-based document must be a readable ZIP that
+# holds the member its format is made of (a ZIP of anything renamed ``.docx`` is refused),
+# and the ODF ``mimetype`` member must name the right type.
+
+ATTACHMENT_LABELS = {
+    "pdf": "PDF",
+    "doc": "Word",
+    "docx": "Word",
+    "xls": "Excel",
+    "xlsx": "Excel",
+    "odt": "OpenDocument văn bản",
+    "ods": "OpenDocument bảng tính",
+    "ppt": "PowerPoint",
+    "pptx": "PowerPoint",
+}
+ATTACHMENT_EXTENSIONS = set(ATTACHMENT_LABELS)
+OOXML_MEMBERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+}
+ODF_MIMETYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+def attachment_max_bytes():
+    """Largest accepted article attachment (``UPLOAD_ATTACHMENT_MAX_BYTES``, default 10 MB)."""
+    return int(getattr(settings, "UPLOAD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def _zip_matches(file, extension):
+    """True when ``file`` is a ZIP holding the member (or ODF mimetype) of ``extension``."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            if extension in OOXML_MEMBERS:
+                return OOXML_MEMBERS[extension] in names
+            if "mimetype" not in names or archive.getinfo("mimetype").file_size > 200:
+                return False
+            return archive.read("mimetype").strip() == ODF_MIMETYPES[extension]
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
+        return False
+    finally:
+        file.seek(position)
+
+
+def attachment_content_matches(file, extension):
+    """True when the content of ``file`` is really a document of type ``extension``."""
+    head = _head(file)
+    if extension == "pdf":
+        return head.startswith(PDF_MAGIC)
+    if extension in {"doc", "xls", "ppt"}:
+        return head.startswith(OLE_MAGIC)
+    if extension in OOXML_MEMBERS or extension in ODF_MIMETYPES:
+        return head.startswith(ZIP_MAGIC) and _zip_matches(file, extension)
+    return False
+
+
+@deconstructible
+class AttachmentFileValidator:
+    """Accept PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, PPT/PPTX up to ``UPLOAD_ATTACHMENT_MAX_BYTES``,
+    checked by extension and content."""
+
+    def __call__(self, file):
+        extension = _extension(getattr(file, "name", ""))
+        if extension not in ATTACHMENT_EXTENSIONS:
+            raise ValidationError(
+                "Chỉ nhận tệp PDF, Word (DOC, DOCX), Excel (XLS, XLSX), "
+                "OpenDocument (ODT, ODS) hoặc PowerPoint (PPT, PPTX).",
+                code="file_extension",
+            )
+        max_bytes = attachment_max_bytes()
+        size = getattr(file, "size", None)
+        if size is not None and size > max_bytes:
+            raise ValidationError(
+                "Tệp quá lớn (tối đa %(mb)s MB).",
+                code="file_too_large",
+                params={"mb": max_bytes // (1024 * 1024)},
+            )
+        if not attachment_content_matches(file, extension):
+            raise ValidationError(
+                "Nội dung tệp không đúng định dạng %(ext)s.",
+                code="file_content",
+                params={"ext": extension.upper()},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, AttachmentFileValidator)
+
+
+validate_attachment_file = AttachmentFileValidator()

@@ -8,15 +8,17 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.concurrency import OptimisticLockAdminMixin
-from news.models import Article, ArticleSlugHistory, Category
+from news.models import Article, ArticleAttachment, ArticleSlugHistory, Category
 from news.services import articles_publish, articles_unpublish
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order", "article_total"]
+    list_display = ["name", "slug", "parent", "order", "article_total"]
     list_editable = ["order"]
+    list_select_related = ["parent"]
     search_fields = ["name"]
+    autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
@@ -33,6 +35,13 @@ class ArticleSlugHistoryInline(admin.TabularInline):
     fields = ["slug", "created_at"]
     readonly_fields = ["created_at"]
     verbose_name_plural = _("Đường dẫn cũ (chuyển hướng 301 về địa chỉ hiện tại)")
+
+
+class ArticleAttachmentInline(admin.TabularInline):
+    model = ArticleAttachment
+    extra = 1
+    fields = ["title", "file", "order"]
+    verbose_name_plural = _("File đính kèm (PDF, Word, Excel, OpenDocument, PowerPoint)")
 
 
 @admin.register(Article)
@@ -53,19 +62,29 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["view_count", "created_at", "updated_at", "site_link"]
+    readonly_fields = ["view_count", "created_at", "updated_at", "site_link", "nukeviet_id"]
     raw_id_fields = ["author"]
     actions = ["publish_selected", "unpublish_selected"]
-    inlines = [ArticleSlugHistoryInline]
+    inlines = [ArticleAttachmentInline, ArticleSlugHistoryInline]
     history_list_display = ["status", "published_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["image", "image_alt"]}),
         (
             _("Đăng bài"),
-            {"fields": ["status", "published_at", "is_featured", "author", "byline", "site_link"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "author",
+                    "byline",
+                    "source",
+                    "site_link",
+                ]
+            },
         ),
-        (_("Thống kê"), {"fields": ["view_count", "created_at", "updated_at"]}),
+        (_("Thống kê"), {"fields": ["view_count", "created_at", "updated_at", "nukeviet_id"]}),
     ]
 
     class Media:

@@ -84,6 +84,10 @@ class DatabaseViewCounter:
     def count(self, *, article_id):
         return stored_count(article_id)
 
+    def raise_to(self, *, article_id, at_least):
+        """The stored count becomes at least ``at_least`` (one statement, never lowered)."""
+        Article.objects.filter(pk=article_id, view_count__lt=at_least).update(view_count=at_least)
+
     def flush(self):
         return 0
 

@@ -1,10 +1,12 @@
-"""Models of the news app: categories, articles, old addresses and view de-duplication."""
+"""Models of the news app: categories, articles, attachments, old addresses and view
+de-duplication."""
 
 import io
 import logging
 import posixpath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Q
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from simple_history.models import HistoricalRecords
 
+from core.documents_files import ATTACHMENT_LABELS, validate_attachment_file
 from core.text import vietnamese_slugify
 from core.uploads import random_upload_to, reencode_image, validate_image
 from news.editor import RichTextField
@@ -38,6 +41,31 @@ class Category(models.Model):
     order = models.PositiveSmallIntegerField(
         _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước.")
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Để trống nếu là chuyên mục gốc."),
+    )
+    nukeviet_id = models.PositiveIntegerField(
+        _("mã trên NukeViet"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("catid của chuyên mục trên trang NukeViet cũ (địa chỉ cũ chuyển về đây)."),
+    )
+    nukeviet_alias = models.CharField(
+        _("đường dẫn trên NukeViet"),
+        max_length=250,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Alias của chuyên mục trên trang NukeViet cũ, như trong địa chỉ cũ."),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -54,6 +82,27 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:category", args=[self.slug])
+
+    def get_ancestors(self):
+        """The parents of this category, root first (for breadcrumbs); stops at a cycle."""
+        ancestors, seen, current = [], {self.pk}, self.parent
+        while current is not None and current.pk not in seen:
+            ancestors.append(current)
+            seen.add(current.pk)
+            current = current.parent
+        return ancestors[::-1]
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is not None and self.pk is not None:
+            node, seen = self.parent, set()
+            while node is not None and node.pk not in seen:
+                if node.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": _("Chuyên mục cha không được là chính nó hoặc chuyên mục con.")}
+                    )
+                seen.add(node.pk)
+                node = node.parent
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -135,6 +184,17 @@ class Article(models.Model):
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0)
     # Title, summary and body text folded, one line each; the search index reads it.
     search_text = models.TextField(_("văn bản tìm kiếm"), blank=True, editable=False)
+    source = models.CharField(
+        _("nguồn tin"), max_length=255, blank=True, help_text=_("Ví dụ: Báo Cao Bằng.")
+    )
+    nukeviet_id = models.PositiveIntegerField(
+        _("mã trên NukeViet"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("id của bài trên trang NukeViet cũ (địa chỉ cũ chuyển về đây)."),
+    )
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
@@ -321,3 +381,58 @@ class ArticleViewer(models.Model):
 
     def __str__(self):
         return f"{self.article_id}/{self.visitor[:8]}"
+
+
+class ArticleAttachment(models.Model):
+    """A file attached to an article ("File đính kèm"): PDF, Word, Excel, OpenDocument or
+    PowerPoint, checked by content and stored under a random name. The media view shows
+    PDFs in the browser and sends every other type as a download."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(
+        _("tên tệp"), max_length=255, help_text=_("Tên hiện cho người đọc, ví dụ: Kế hoạch số 12.")
+    )
+    file = models.FileField(
+        _("tệp"),
+        upload_to=random_upload_to("news/attachments"),
+        max_length=255,
+        validators=[validate_attachment_file],
+        help_text=_("PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 10 MB."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước.")
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def extension(self):
+        name = self.file.name or ""
+        return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+    @property
+    def kind(self):
+        """The type shown to readers, e.g. "PDF" or "Word, DOCX"."""
+        extension = self.extension
+        label = ATTACHMENT_LABELS.get(extension, extension.upper())
+        return label if label == extension.upper() else f"{label}, {extension.upper()}"
+
+    @property
+    def is_inline(self):
+        """PDFs open in the browser; every other type is downloaded."""
+        return self.extension == "pdf"
+
+    @property
+    def size(self):
+        try:
+            return self.file.size
+        except OSError:
+            return None

@@ -35,6 +35,14 @@ return {1, redis.call('INCR', KEYS[2])}
 """
 
 
+# Raise a count to at least ARGV[1]; a missing count is left to be seeded from the database.
+_REDIS_RAISE = """
+local count = tonumber(redis.call('GET', KEYS[1]))
+if count and count < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return 0
+"""
+
+
 def _dirty_key():
     return f"{conf.redis_prefix()}dirty"
 
@@ -114,6 +122,12 @@ class RedisViewCounter:
             article_id=article_id, visitor="", now=timezone.now(), count_only=True
         )
         return count
+
+    def raise_to(self, *, article_id, at_least):
+        """The live count becomes at least ``at_least``; a count not in Redis yet is seeded
+        from the database on its next view."""
+        client = redis_connection()
+        redis_script(client, _REDIS_RAISE)(keys=[_count_key(article_id)], args=[int(at_least)])
 
     def flush(self):
         return _flush()

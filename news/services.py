@@ -114,3 +114,13 @@ def article_viewers_prune(*, older_than=timedelta(days=1), now=None):
     cutoff = (now or timezone.now()) - older_than
     deleted, _details = ArticleViewer.objects.filter(last_counted_at__lt=cutoff).delete()
     return deleted
+
+
+def article_view_count_raise(*, article, at_least):
+    """Make the article's view count at least ``at_least`` (an import bringing an older
+    site's count), never lowering it and never losing a view counted meanwhile; the
+    back-end's live count (Redis) is raised too."""
+    DatabaseViewCounter().raise_to(article_id=article.pk, at_least=at_least)
+    counter = view_counter()
+    if counter.name != DatabaseViewCounter.name:
+        counter.raise_to(article_id=article.pk, at_least=at_least)

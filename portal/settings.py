@@ -285,6 +285,9 @@ UPLOAD_IMAGE_MAX_ANIMATION_PIXELS = int(
 )
 # Documents (PDF, Word) attached to records: checked by content, at most this size.
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
+# Files attached to news articles (PDF, Office, OpenDocument). Keep nginx's
+# client_max_body_size above it (docs/deploy.md).
+UPLOAD_ATTACHMENT_MAX_BYTES = int(os.environ.get("UPLOAD_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 
 # --- Rich text editor -------------------------------------------------------------------
 # django-ckeditor bundles CKEditor 4 (end of life, open XSS advisories). It is wired in one

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("banners.urls")),
     path("", include("awards.urls")),
     path("", include("news.urls")),
+    path("", include("news.legacy_urls")),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.serve_media, name="media"),
 ]
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Make sure PostgreSQL (127.0.0.1:5432, role "root" with trust auth) and Redis
-# (127.0.0.1:6379) answer. On the project's machines they already run; on a fresh Debian
-# machine this installs and starts them. Used by .ci/run and `make bench`.
+# Make sure PostgreSQL (127.0.0.1:5432, role "root" with trust auth), Redis
+# (127.0.0.1:6379) and MariaDB (127.0.0.1:3306, user root without password: the NukeViet
+# import test builds its source database there) answer. On the project's machines they
+# already run; on a fresh Debian machine this installs and starts them. Used by .ci/run
+# and `make bench`.
 set -euo pipefail
 
 SUDO=""
@@ -41,4 +43,23 @@ if ! redis_up; then
   for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
 fi
 redis_up || echo "ensure-services: Redis does not answer; tests that need it are skipped" >&2
-echo "ensure-services: PostgreSQL and Redis are up"
+
+mariadb_up() { mysqladmin --protocol=tcp -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1; }
+
+if ! mariadb_up; then
+  if [ ! -x /usr/sbin/mariadbd ]; then
+    echo "ensure-services: installing MariaDB"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mariadb-server >/dev/null
+  fi
+  $SUDO mkdir -p /run/mysqld
+  $SUDO chown mysql:mysql /run/mysqld 2>/dev/null || true
+  $SUDO start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- \
+    --user=mysql --bind-address=127.0.0.1 --port=3306
+  for _ in $(seq 1 30); do mariadb_up && break; sleep 1; done
+  # Debian's root authenticates by unix socket; the tests connect over TCP without a
+  # password, as on the project's machines (loopback only).
+  $SUDO mariadb -u root -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(''); FLUSH PRIVILEGES;" 2>/dev/null || true
+fi
+mariadb_up || echo "ensure-services: MariaDB does not answer; the NukeViet import test is skipped" >&2
+echo "ensure-services: PostgreSQL, Redis and MariaDB checked"

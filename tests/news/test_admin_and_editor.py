@@ -42,6 +42,8 @@ def test_admin_add_saves_a_published_article_with_author(staff_client, staff, ca
             "published_at_0": "01/01/2024",
             "published_at_1": "08:00:00",
             "byline": "HN",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
             "old_slugs-TOTAL_FORMS": "0",
             "old_slugs-INITIAL_FORMS": "0",
         },
@@ -146,6 +148,8 @@ def test_reverting_from_the_admin_history_restores_the_old_text(staff_client, ma
         {
             "published_at_0": when.strftime("%d/%m/%Y"),
             "published_at_1": when.strftime("%H:%M:%S"),
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
             "old_slugs-TOTAL_FORMS": "0",
             "old_slugs-INITIAL_FORMS": "0",
         }

@@ -51,8 +51,9 @@ def test_warm_article_page_runs_at_most_6_queries(make_article):
         response = make_reader(41).get(article.get_absolute_url() + "?page=2")
     assert response.status_code == 200
     assert len(statements(context)) <= BUDGET, statements(context)
-    # The article (with its category), then counting the view.
-    expected = 1 + counting_statements(counted=True)
+    # The article (with its category), its attachments ("File đính kèm"), then counting
+    # the view.
+    expected = 2 + counting_statements(counted=True)
     assert len(news_statements(context)) == expected, news_statements(context)
 
 

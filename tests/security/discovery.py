@@ -20,6 +20,12 @@ FIXED = [
     "/lien-he/",
     "/healthz",
 ]
+# Old NukeViet addresses (news.legacy): a 301 or the 404, never in the sitemap, and with
+# a parameter (the rest of the path) that no model value fills.
+LEGACY = [
+    "/index.php?language=vi&nv=news&op=Tin-hoat-dong",
+    "/news/Tin-hoat-dong/Tin-cu-1.html",
+]
 # Not public pages: the admin, the editor, files, and the two account POSTs (tested apart).
 EXCLUDED_PREFIXES = ("/admin/", "/ckeditor/", "/media/", "/static/", "/dang-xuat/")
 PROJECT_APPS = {"portal", "news", "awards", "banners", "visitors", "agency"}
@@ -77,6 +83,7 @@ def discover_get_urls(client, per_route_limit=2):
     """Public GET URLs that answer 200: fixed pages, sitemap entries, objects' own pages,
     and one or two concrete URLs for every parametrised route of the project's apps."""
     urls = dict.fromkeys(FIXED)
+    urls.update(dict.fromkeys(LEGACY))
     sitemap_files = [_path(loc) for loc in _locations(client, "/sitemap.xml")]
     for sitemap_file in sitemap_files:  # the index lists files, each lists pages
         urls.setdefault(sitemap_file)
