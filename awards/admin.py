@@ -25,7 +25,6 @@ from awards.models import (
     Decision,
     EmulationBlock,
     Individual,
-    LegalDocument,
     Nomination,
     Period,
     Proposal,
@@ -496,14 +495,6 @@ class PeriodAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_nominations=Count("nominations"))
-
-
-@admin.register(LegalDocument)
-class LegalDocumentAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
-    list_display = ["number", "kind", "issuing_body", "issued_on", "effective_on", "is_public"]
-    list_filter = ["kind", "is_public", "issuing_body"]
-    search_fields = ["number", "title", "search_text"]
-    date_hierarchy = "issued_on"
 
 
 @admin.register(EmulationBlock)

@@ -1,8 +1,13 @@
-"""The award catalogue and the council secretary's group, kept present after every migrate.
+"""The award catalogue and the council secretary's group.
 
-The initial rows come from the data migration ``0002_seed_award_forms``; ``ensure_*``
-re-creates whatever is missing after ``migrate`` and ``flush`` (tests that truncate
-tables), without touching rows an administrator has edited.
+``AWARD_FORMS`` is the one list of the law's titles and forms. It is seeded by the data
+migration ``0002_seed_award_forms`` only, so a form an administrator deletes stays deleted;
+``loaddemo`` (after a ``flush``) seeds it through the same ``seed_award_forms``.
+
+The secretary's group is set after every ``migrate`` (``on_post_migrate``): its permissions
+are rows Django itself creates in ``post_migrate``, which a migration cannot rely on in a
+fresh database, and granting exactly ``SECRETARY_PERMISSIONS`` is the policy, so an edited
+group is put back.
 """
 
 from django.db import transaction
@@ -77,7 +82,6 @@ SECRETARY_GROUP = "Thư ký Hội đồng"
 # a proposal, a meeting or a nomination (reject it instead); no access outside this app.
 SECRETARY_PERMISSIONS = {
     "period": ("view", "add", "change"),
-    "legaldocument": ("view", "add", "change"),
     "emulationblock": ("view", "add", "change"),
     "unit": ("view", "add", "change"),
     "collective": ("view", "add", "change"),
@@ -92,6 +96,12 @@ SECRETARY_PERMISSIONS = {
 }
 
 
+# Models of other apps the secretary keeps: the legal documents a period and a decision cite.
+SECRETARY_OTHER_PERMISSIONS = {
+    ("documents", "legaldocument"): ("view", "add", "change"),
+}
+
+
 def secretary_codenames():
     return {
         f"{action}_{model}"
@@ -100,9 +110,11 @@ def secretary_codenames():
     }
 
 
-def ensure_award_forms():
-    from awards.models import AwardForm
+def seed_award_forms(AwardForm):
+    """Create the forms of ``AWARD_FORMS`` that are missing; edited rows are left alone.
 
+    ``AwardForm`` is passed in, so the data migration can give its historical model.
+    """
     for order, (code, name, category, recipient, level, secret) in enumerate(AWARD_FORMS):
         AwardForm.objects.get_or_create(
             code=code,
@@ -117,24 +129,38 @@ def ensure_award_forms():
         )
 
 
+def ensure_award_forms():
+    """Seed the catalogue with the current model (demo data after a ``flush``)."""
+    from awards.models import AwardForm
+
+    seed_award_forms(AwardForm)
+
+
 def ensure_secretary_group():
-    """The "Thư ký Hội đồng" group with exactly ``SECRETARY_PERMISSIONS``."""
+    """The "Thư ký Hội đồng" group with exactly the secretary's permissions."""
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     group, _created = Group.objects.get_or_create(name=SECRETARY_GROUP)
-    permissions = Permission.objects.filter(
-        content_type__app_label="awards", codename__in=secretary_codenames()
-    )
-    group.permissions.set(permissions)
+    wanted = Q(content_type__app_label="awards", codename__in=secretary_codenames())
+    for (app_label, model), actions in SECRETARY_OTHER_PERMISSIONS.items():
+        wanted |= Q(
+            content_type__app_label=app_label,
+            codename__in=[f"{action}_{model}" for action in actions],
+        )
+    group.permissions.set(Permission.objects.filter(wanted))
     return group
 
 
 def on_post_migrate(sender, app_config=None, verbosity=1, **kwargs):
     """post_migrate handler of the awards app (connected in ``AwardsConfig.ready``)."""
+    from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
+    using = kwargs.get("using", "default")
     # The auth app's own handler may run after this one (INSTALLED_APPS order).
-    create_permissions(app_config, verbosity=0, using=kwargs.get("using", "default"))
-    with transaction.atomic(using=kwargs.get("using", "default")):
-        ensure_award_forms()
+    create_permissions(app_config, verbosity=0, using=using)
+    if apps.is_installed("documents"):
+        create_permissions(apps.get_app_config("documents"), verbosity=0, using=using)
+    with transaction.atomic(using=using):
         ensure_secretary_group()

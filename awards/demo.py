@@ -21,12 +21,12 @@ from awards.models import (
     CouncilMeeting,
     EmulationBlock,
     Individual,
-    LegalDocument,
     Nomination,
     Period,
     Stage,
     Unit,
 )
+from documents.models import LegalDocument
 
 PERIOD = {"slug": "2015-2020", "name": "2015-2020", "start_year": 2015, "end_year": 2020}
 YEAR = 2017

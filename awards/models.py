@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.documents_files import validate_document_file
-from core.text import fold, vietnamese_slugify
+from core.text import vietnamese_slugify
 from core.uploads import random_upload_to
 
 
@@ -97,85 +97,7 @@ class AwardForm(models.Model):
         return self.recipient in (self.Recipient.BOTH, kind)
 
 
-# --- Legal documents and periods -------------------------------------------------------
-
-
-class LegalDocumentQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_public=True)
-
-    def search(self, query):
-        """Documents whose number or summary contains ``query``, accents ignored."""
-        folded = fold(query)
-        if not folded:
-            return self
-        return self.filter(search_text__contains=folded)
-
-
-class LegalDocument(models.Model):
-    """A legal document as Nghị định 42/2022/NĐ-CP, Điều 4 asks a state website to publish."""
-
-    class Kind(models.TextChoices):
-        LAW = "luat", _("Luật")
-        DECREE = "nghi-dinh", _("Nghị định")
-        CIRCULAR = "thong-tu", _("Thông tư")
-        DIRECTIVE = "chi-thi", _("Chỉ thị")
-        DECISION = "quyet-dinh", _("Quyết định")
-        PLAN = "ke-hoach", _("Kế hoạch")
-        OFFICIAL_LETTER = "cong-van", _("Công văn")
-        GUIDANCE = "huong-dan", _("Hướng dẫn")
-        NOTICE = "thong-bao", _("Thông báo")
-        SUBMISSION = "to-trinh", _("Tờ trình")
-
-    number = models.CharField(
-        _("số, ký hiệu"), max_length=60, unique=True, help_text=_("Ví dụ: 3617/KH-UBND")
-    )
-    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices)
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
-    issued_on = models.DateField(_("ngày ban hành"))
-    effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
-    title = models.TextField(_("trích yếu"))
-    signer = models.CharField(_("người ký"), max_length=120, blank=True)
-    file = models.FileField(
-        _("tệp văn bản"),
-        upload_to=random_upload_to("awards/documents"),
-        validators=[validate_document_file],
-        blank=True,
-        help_text=_("PDF, Word hoặc ảnh, tối đa 10 MB."),
-    )
-    is_public = models.BooleanField(_("công khai"), default=True)
-    search_text = models.TextField(editable=False, default="")
-    history = HistoricalRecords(excluded_fields=["search_text"])
-
-    objects = LegalDocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-issued_on", "number"]
-        verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(effective_on__isnull=True) | Q(effective_on__gte=models.F("issued_on")),
-                name="awards_legaldocument_effective_after_issued",
-                violation_error_message=_("Ngày hiệu lực không được trước ngày ban hành."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} số {self.number}"
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.number} {self.title} {self.issuing_body}")
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("awards:document_detail", args=[self.pk])
-
-    def clean(self):
-        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
-            raise ValidationError(
-                {"effective_on": _("Ngày hiệu lực không được trước ngày ban hành.")}
-            )
+# --- Periods ---------------------------------------------------------------------------
 
 
 class PeriodQuerySet(models.QuerySet):
@@ -194,7 +116,7 @@ class Period(models.Model):
         _("căn cứ pháp lý"), blank=True, help_text=_("Tóm tắt các văn bản làm căn cứ.")
     )
     legal_documents = models.ManyToManyField(
-        LegalDocument,
+        "documents.LegalDocument",
         verbose_name=_("văn bản căn cứ"),
         related_name="periods",
         blank=True,
@@ -277,10 +199,9 @@ class Unit(models.Model):
 
 class CandidateQuerySet(models.QuerySet):
     def honoured(self):
-        """Candidates with at least one honoured nomination in a public period."""
-        return self.filter(
-            nominations__stage=Stage.HONOURED, nominations__period__is_public=True
-        ).distinct()
+        """Candidates with at least one nomination the public may see (``honoured()``)."""
+        field = self.model._meta.model_name  # "collective" or "individual"
+        return self.filter(pk__in=Nomination.objects.honoured().values(field))
 
 
 class Collective(models.Model):
@@ -448,6 +369,12 @@ class CouncilConclusion(models.Model):
         return f"{self.nomination} — {self.votes_for}/{self.votes_against}"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def public(self):
+        """Decisions that honoured at least one nomination the public may see."""
+        return self.filter(pk__in=Nomination.objects.honoured().values("decision"))
+
+
 class Decision(models.Model):
     """A decision (quyết định) of the Director honouring reviewed nominations."""
 
@@ -462,7 +389,7 @@ class Decision(models.Model):
         related_name="decisions",
     )
     document = models.OneToOneField(
-        LegalDocument,
+        "documents.LegalDocument",
         verbose_name=_("văn bản công bố"),
         on_delete=models.SET_NULL,
         null=True,
@@ -478,6 +405,8 @@ class Decision(models.Model):
         related_name="+",
     )
     history = HistoricalRecords()
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-pk"]
@@ -542,7 +471,11 @@ class Proposal(models.Model):
 
 class NominationQuerySet(models.QuerySet):
     def honoured(self):
-        """What the public may see: honoured nominations of public periods."""
+        """What the public may see: honoured nominations of public periods.
+
+        The one rule of the registry's public pages; candidates' and decisions' ``honoured()``
+        and ``public()``, the selectors and the sitemaps all start from it.
+        """
         return self.filter(stage=Stage.HONOURED, period__is_public=True)
 
     def for_block(self, block):

@@ -1,4 +1,4 @@
-"""Read paths of the registry: statistics, honour boards, candidate histories, documents.
+"""Read paths of the registry: statistics, honour boards, candidate histories.
 
 Everything public starts from ``Nomination.objects.honoured()`` (honoured nominations of
 public periods); only the aggregate counts of the statistics page look at the others.
@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from awards.models import (
     CandidateKind,
     Decision,
-    LegalDocument,
     Nomination,
     Period,
     Stage,
@@ -85,55 +84,4 @@ def candidate_commendations(candidate):
 
 def public_decisions():
     """Decisions that honoured at least one nomination of a public period."""
-    return Decision.objects.filter(
-        nominations__stage=Stage.HONOURED, nominations__period__is_public=True
-    ).distinct()
-
-
-@dataclass
-class DocumentFilter:
-    """The cleaned search of /van-ban/: invalid values are dropped with a notice."""
-
-    q: str = ""
-    kind: str = ""
-    year: int | None = None
-    notices: list = field(default_factory=list)
-
-
-MAX_QUERY_LENGTH = 200
-
-
-def document_filter_from(params):
-    """Read ``q``, ``kind`` and ``year`` from a QueryDict without ever failing."""
-    result = DocumentFilter()
-    q = params.get("q", "")
-    result.q = " ".join(q.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
-    kind = params.get("kind", "").strip()
-    if kind:
-        if kind in LegalDocument.Kind.values:
-            result.kind = kind
-        else:
-            result.notices.append("Loại văn bản không hợp lệ, đã bỏ qua điều kiện này.")
-    year = params.get("year", "").strip()
-    if year:
-        if year.isdigit() and len(year) == 4 and 1900 <= int(year) <= 2100:
-            result.year = int(year)
-        else:
-            result.notices.append("Năm ban hành không hợp lệ, đã bỏ qua điều kiện này.")
-    return result
-
-
-def documents(search):
-    """Public legal documents matching a ``DocumentFilter``."""
-    qs = LegalDocument.objects.public().search(search.q)
-    if search.kind:
-        qs = qs.filter(kind=search.kind)
-    if search.year:
-        qs = qs.filter(issued_on__year=search.year)
-    return qs
-
-
-def document_years():
-    return sorted(
-        {d.year for d in LegalDocument.objects.public().dates("issued_on", "year")}, reverse=True
-    )
+    return Decision.objects.public()

@@ -52,6 +52,19 @@ def _save(instance, *, by):
     instance.save()
 
 
+def _save_unique(instance, *, by, message):
+    """Save a row whose number (or candidate) must be unique, refusing a duplicate cleanly.
+
+    ``full_clean`` already checked uniqueness; the savepoint catches the row a concurrent
+    request inserted in between, so the caller's transaction stays usable.
+    """
+    try:
+        with transaction.atomic():
+            _save(instance, by=by)
+    except IntegrityError as exc:
+        raise WorkflowError(message, code="duplicate") from exc
+
+
 def _locked(nominations):
     """The given nominations re-read under a row lock, in a stable order (no deadlocks)."""
     ids = sorted({n.pk for n in nominations})
@@ -107,14 +120,11 @@ def nomination_register(
         registered_by=by,
     )
     _full_clean(nomination)
-    try:
-        with transaction.atomic():
-            _save(nomination, by=by)
-    except IntegrityError as exc:  # a concurrent registration of the same candidate
-        raise WorkflowError(
-            "Ứng viên này đã được đăng ký hình thức khen thưởng này trong giai đoạn.",
-            code="duplicate",
-        ) from exc
+    _save_unique(
+        nomination,
+        by=by,
+        message="Ứng viên này đã được đăng ký hình thức khen thưởng này trong giai đoạn.",
+    )
     return nomination
 
 
@@ -449,11 +459,7 @@ def decision_issue(
         issued_by=by,
     )
     _full_clean(decision, exclude=["issued_at"])
-    try:
-        with transaction.atomic():
-            _save(decision, by=by)
-    except IntegrityError as exc:
-        raise WorkflowError("Số quyết định này đã được sử dụng.", code="duplicate") from exc
+    _save_unique(decision, by=by, message="Số quyết định này đã được sử dụng.")
     now = timezone.now()
     for nomination in rows:
         nomination.stage = Stage.HONOURED
@@ -493,11 +499,7 @@ def proposal_submit(
         submitted_by=by,
     )
     _full_clean(proposal, exclude=["submitted_at"])
-    try:
-        with transaction.atomic():
-            _save(proposal, by=by)
-    except IntegrityError as exc:
-        raise WorkflowError("Số tờ trình này đã được sử dụng.", code="duplicate") from exc
+    _save_unique(proposal, by=by, message="Số tờ trình này đã được sử dụng.")
     for nomination in rows:
         nomination.proposal = proposal
         _full_clean(nomination)

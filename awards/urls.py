@@ -24,6 +24,4 @@ urlpatterns = [
     ),
     path("dien-hinh-tien-tien/quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("dien-hinh-tien-tien/<slug:slug>/", views.honour_board, name="honour_board"),
-    path("van-ban/", views.document_list, name="document_list"),
-    path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
 ]

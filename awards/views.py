@@ -1,4 +1,4 @@
-"""Public pages of the registry, the legal documents and the council's exports.
+"""Public pages of the registry, and the council's exports.
 
 Views pick the data (from ``awards.selectors``) and the template; the rules live in the
 models, selectors and services.
@@ -6,15 +6,12 @@ models, selectors and services.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from awards import exports, selectors
-from awards.models import Collective, Decision, Individual, LegalDocument, Period, Stage
-
-DOCUMENTS_PER_PAGE = 20
+from awards.models import Collective, Decision, Individual, Period, Stage
 
 
 @require_safe
@@ -69,35 +66,6 @@ def decision_detail(request, pk):
     return render(
         request, "awards/decision_detail.html", {"decision": decision, "honoured": honoured}
     )
-
-
-@require_safe
-def document_list(request):
-    """/van-ban/: the legal documents, searchable by number and summary."""
-    search = selectors.document_filter_from(request.GET)
-    page = Paginator(selectors.documents(search), DOCUMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "awards/document_list.html",
-        {
-            "search": search,
-            "page_obj": page,
-            "documents": page.object_list,
-            "kinds": LegalDocument.Kind.choices,
-            "years": selectors.document_years(),
-            "query_string": query.urlencode(),
-        },
-    )
-
-
-@require_safe
-def document_detail(request, pk):
-    document = get_object_or_404(LegalDocument.objects.public(), pk=pk)
-    return render(request, "awards/document_detail.html", {"document": document})
 
 
 # --- Exports (council staff only) -------------------------------------------------------

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal",
     "news",
     "visitors",
+    "documents",
     "awards",
     "banners",
     "django.contrib.admin",

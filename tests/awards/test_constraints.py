@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
 
-from awards.models import CouncilMeeting, Decision, LegalDocument, Nomination, Period
+from awards.models import AwardForm, CouncilMeeting, Decision, Nomination, Period
 from awards.services import WorkflowError, nomination_register
 from core.documents_files import validate_document_file
 from core.text import fold, vietnamese_slugify
@@ -162,21 +162,6 @@ def test_period_end_cannot_precede_start():
         Period.objects.create(name="x", slug="x", start_year=2020, end_year=2015)
 
 
-def test_document_effective_date_cannot_precede_issue_date():
-    document = LegalDocument(
-        number="1/QĐ-X",
-        kind="quyet-dinh",
-        issuing_body="Sở",
-        issued_on=datetime.date(2017, 9, 8),
-        effective_on=datetime.date(2017, 9, 1),
-        title="x",
-    )
-    with pytest.raises(ValidationError, match="Ngày hiệu lực"):
-        document.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        document.save()
-
-
 # --- Uploaded files --------------------------------------------------------------------
 
 
@@ -225,3 +210,11 @@ def test_oversized_files_are_refused(settings):
 def test_folding_keeps_d_for_đ():
     assert fold("Quyết định  Đầu tư đổi mới") == "quyet dinh dau tu doi moi"
     assert vietnamese_slugify("Giai đoạn 2015-2020") == "giai-doan-2015-2020"
+
+
+def test_a_deleted_award_form_stays_deleted_after_migrate():
+    from django.core.management import call_command
+
+    AwardForm.objects.filter(code="co-thi-dua-tinh").delete()
+    call_command("migrate", verbosity=0)
+    assert not AwardForm.objects.filter(code="co-thi-dua-tinh").exists()

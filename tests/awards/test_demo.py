@@ -12,10 +12,10 @@ from awards.models import (
     AwardForm,
     CouncilMeeting,
     Decision,
-    LegalDocument,
     Nomination,
     Stage,
 )
+from documents.models import LegalDocument
 
 pytestmark = pytest.mark.django_db
 
