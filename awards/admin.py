@@ -264,12 +264,6 @@ class NominationAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
             handler=handler,
         )
 
-    def _single_form(self, queryset):
-        forms_ = {n.award_form for n in queryset.select_related("award_form")}
-        if len(forms_) != 1:
-            raise WorkflowError("Hãy chọn các hồ sơ có cùng một hình thức khen thưởng.")
-        return forms_.pop()
-
     @admin.action(description=_("Ra quyết định khen thưởng (Giám đốc Sở)"), permissions=["issue"])
     def issue_decision(self, request, queryset):
         def handler(data):
@@ -278,7 +272,6 @@ class NominationAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
                 date=data["date"],
                 signer=data["signer"],
                 signer_position=data["signer_position"],
-                award_form=self._single_form(queryset),
                 nominations=list(queryset),
                 by=request.user,
             )
@@ -302,7 +295,6 @@ class NominationAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
                 number=data["number"],
                 date=data["date"],
                 recipient=data["recipient"],
-                award_form=self._single_form(queryset),
                 nominations=list(queryset),
                 by=request.user,
             )
@@ -409,12 +401,20 @@ class CouncilMeetingAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
 class HonouredListMixin:
     @admin.display(description=_("Tập thể, cá nhân"))
     def honoured_list(self, obj):
-        rows = obj.nominations.select_related("collective", "individual")
+        rows = obj.nominations.select_related("collective", "individual", "award_form")
         return format_html_join(
             "\n",
-            "<div>{} ({})</div>",
-            ((n.candidate, n.get_candidate_kind_display()) for n in rows),
+            "<div>{} ({}) — {} — {}</div>",
+            (
+                (n.candidate, n.get_candidate_kind_display(), n.award_form, n.get_stage_display())
+                for n in rows
+            ),
         )
+
+    @admin.display(description=_("Hình thức khen thưởng"))
+    def forms(self, obj):
+        names = sorted({n.award_form.name for n in obj.nominations.select_related("award_form")})
+        return "; ".join(names)
 
     @admin.display(description=_("Số hồ sơ"))
     def nomination_count(self, obj):
@@ -426,20 +426,37 @@ class HonouredListMixin:
 
 @admin.register(Decision)
 class DecisionAdmin(HonouredListMixin, SimpleHistoryAdmin):
-    list_display = ["number", "signed_on", "signer", "award_form", "nomination_count"]
-    list_filter = ["award_form", ("nominations__period", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "number",
+        "signed_on",
+        "issuing_body",
+        "forms",
+        "nomination_count",
+        "revoked_at",
+    ]
+    list_filter = [
+        "issuing_level",
+        ("nominations__award_form", admin.RelatedOnlyFieldListFilter),
+        ("nominations__period", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["number", "signer"]
     date_hierarchy = "signed_on"
     fields = [
         "number",
         "signed_on",
+        "issuing_level",
+        "issuing_body",
         "signer",
         "signer_position",
-        "award_form",
+        "proposal",
         "document",
         "honoured_list",
         "issued_at",
         "issued_by",
+        "revoked_at",
+        "revoked_by",
+        "revocation_reason",
+        "revocation_document",
     ]
     readonly_fields = [f for f in fields if f != "document"]
     actions = ["export_xlsx", "export_csv"]
@@ -459,15 +476,14 @@ class DecisionAdmin(HonouredListMixin, SimpleHistoryAdmin):
 
 @admin.register(Proposal)
 class ProposalAdmin(HonouredListMixin, SimpleHistoryAdmin):
-    list_display = ["number", "submitted_on", "recipient", "award_form", "nomination_count"]
-    list_filter = ["award_form"]
+    list_display = ["number", "submitted_on", "recipient", "forms", "nomination_count"]
+    list_filter = [("nominations__award_form", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["number"]
     date_hierarchy = "submitted_on"
     fields = [
         "number",
         "submitted_on",
         "recipient",
-        "award_form",
         "honoured_list",
         "submitted_at",
         "submitted_by",

@@ -76,6 +76,31 @@ AWARD_FORMS = [
     ),
 ]
 
+# The dossier each form needs before the council may conclude on it (Attachment.Kind values);
+# forms not listed need a báo cáo thành tích. Setting: AWARDS_DOSSIER_REQUIREMENTS.
+_BASE_DOSSIER = ["bao-cao-thanh-tich"]
+_UPWARD_DOSSIER = ["to-trinh", "bao-cao-thanh-tich", "bien-ban-binh-xet"]
+DOSSIER_REQUIREMENTS = {
+    "chien-si-thi-dua-co-so": [*_BASE_DOSSIER, "sang-kien"],
+    "tap-the-lao-dong-xuat-sac": _UPWARD_DOSSIER,
+    "chien-si-thi-dua-cap-tinh": [*_UPWARD_DOSSIER, "sang-kien"],
+    "chien-si-thi-dua-toan-quoc": [*_UPWARD_DOSSIER, "sang-kien"],
+    "co-thi-dua-tinh": _UPWARD_DOSSIER,
+    "bang-khen-tinh": _UPWARD_DOSSIER,
+    "bang-khen-thu-tuong": _UPWARD_DOSSIER,
+}
+DEFAULT_DOSSIER = _BASE_DOSSIER
+
+# Coefficients of the base salary (Nghị định 98/2023/NĐ-CP, Điều 54). Setting:
+# AWARDS_REWARD_COEFFICIENTS; forms not listed show no amount.
+REWARD_COEFFICIENTS = {
+    "lao-dong-tien-tien": "0.3",
+    "chien-si-thi-dua-co-so": "1.0",
+    "tap-the-lao-dong-tien-tien": "0.8",
+    "tap-the-lao-dong-xuat-sac": "1.5",
+    "chien-si-thi-dua-cap-tinh": "3.0",
+}
+
 SECRETARY_GROUP = "Thư ký Hội đồng"
 
 # Exactly what the council secretary needs: keep the registry, never delete a decision,
@@ -88,6 +113,8 @@ SECRETARY_PERMISSIONS = {
     "individual": ("view", "add", "change"),
     "nomination": ("view", "add", "change"),
     "attachment": ("view", "add", "change", "delete"),
+    "emulationregistration": ("view", "add", "change"),
+    "disciplinerecord": ("view", "add", "change"),
     "councilmeeting": ("view", "add", "change"),
     "councilconclusion": ("view", "add", "change", "delete"),
     "decision": ("view", "add", "change"),

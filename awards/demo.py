@@ -11,11 +11,13 @@ import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from awards import services
-from awards.catalogue import ensure_award_forms, ensure_secretary_group
+from awards import conf, services
+from awards.catalogue import DEFAULT_DOSSIER, ensure_award_forms, ensure_secretary_group
 from awards.models import (
+    Attachment,
     AwardForm,
     Collective,
     CouncilMeeting,
@@ -212,6 +214,21 @@ def _reference_data():
     return period, collectives, individuals
 
 
+# The smallest file the upload validator accepts as a PDF: demo dossiers are placeholders.
+PLACEHOLDER_PDF = b"%PDF-1.4\n% Tai lieu mau cua du lieu demo\n%%EOF\n"
+
+
+def _attach_dossier(nomination):
+    """Placeholder files for every line of the nomination's dossier checklist."""
+    required = conf.dossier_requirements().get(nomination.award_form.code, DEFAULT_DOSSIER)
+    for kind in required:
+        attachment = Attachment(
+            nomination=nomination, kind=kind, title=f"{Attachment.Kind(kind).label} (bản mẫu)"
+        )
+        attachment.file.save(f"{kind}.pdf", ContentFile(PLACEHOLDER_PDF), save=False)
+        attachment.save()
+
+
 def load(*, stdout=None):
     """Create this app's demo records; running it again changes nothing."""
     ensure_award_forms()
@@ -255,6 +272,8 @@ def load(*, stdout=None):
                 }
             )
 
+    for nomination in honoured:
+        _attach_dossier(nomination)
     meeting = CouncilMeeting.objects.create(
         period=period, title="Họp Hội đồng Thi đua, khen thưởng Sở", **MEETING
     )
@@ -275,7 +294,6 @@ def load(*, stdout=None):
         date=DECISION["date"],
         signer=DECISION["signer"],
         signer_position=DECISION["signer_position"],
-        award_form=giay_khen,
         nominations=honoured,
         document=document,
         by=by,

@@ -56,6 +56,8 @@ DECISION_HEADERS = [
     "STT",
     "Số quyết định",
     "Ngày ký",
+    "Cấp quyết định",
+    "Người, cơ quan quyết định",
     "Người ký",
     "Chức vụ",
     "Hình thức khen thưởng",
@@ -93,8 +95,8 @@ def nomination_rows(nominations):
 
 
 def decision_rows(decisions):
-    decisions = decisions.select_related("award_form").prefetch_related(
-        "nominations__collective", "nominations__individual"
+    decisions = decisions.prefetch_related(
+        "nominations__collective", "nominations__individual", "nominations__award_form"
     )
     for index, d in enumerate(decisions, start=1):
         honoured = list(d.nominations.all())
@@ -104,9 +106,11 @@ def decision_rows(decisions):
             index,
             d.number,
             _date(d.signed_on),
+            d.get_issuing_level_display(),
+            d.issuing_body,
             d.signer,
             d.signer_position,
-            d.award_form.name,
+            "; ".join(sorted({n.award_form.name for n in honoured})),
             len(collectives),
             len(individuals),
             "; ".join(str(n.candidate) for n in collectives + individuals),

@@ -5,9 +5,12 @@ public periods); only the aggregate counts of the statistics page look at the ot
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import groupby
 
 from django.db.models import Count, Q
 
+from awards import conf
 from awards.models import (
     CandidateKind,
     Decision,
@@ -78,8 +81,60 @@ def candidate_commendations(candidate):
     return (
         honoured_nominations()
         .filter(**{candidate._meta.model_name: candidate})
-        .order_by("-period__start_year", "-decision__signed_on")
+        .order_by("-year", "-decision__signed_on", "award_form__order")
     )
+
+
+@dataclass
+class AnnexGroup:
+    """One annexed list of a decision: the rows of one award form and their reward."""
+
+    award_form: object
+    rows: list
+    coefficient: Decimal | None = None
+    amount: Decimal | None = None  # per row
+
+    @property
+    def subtotal(self):
+        return None if self.amount is None else self.amount * len(self.rows)
+
+
+@dataclass
+class DecisionAnnex:
+    groups: list
+    base_salary: Decimal
+
+    @property
+    def total(self):
+        return sum((g.subtotal for g in self.groups if g.subtotal is not None), Decimal(0))
+
+    @property
+    def has_amounts(self):
+        return any(g.amount is not None for g in self.groups)
+
+
+def decision_annex(decision, rows=None):
+    """The decision's rows grouped by award form, with each form's reward amount
+    (coefficient × mức lương cơ sở, Nghị định 98/2023/NĐ-CP, Điều 54) and the total."""
+    if rows is None:
+        rows = honoured_nominations().filter(decision=decision)
+    rows = sorted(
+        rows, key=lambda n: (n.award_form.order, n.candidate_kind, n.unit.order, n.unit.name, n.pk)
+    )
+    base = conf.base_salary()
+    coefficients = conf.reward_coefficients()
+    groups = []
+    for form, members in groupby(rows, key=lambda n: n.award_form):
+        coefficient = coefficients.get(form.code)
+        groups.append(
+            AnnexGroup(
+                award_form=form,
+                rows=list(members),
+                coefficient=coefficient,
+                amount=None if coefficient is None else coefficient * base,
+            )
+        )
+    return DecisionAnnex(groups=groups, base_salary=base)
 
 
 def public_decisions():

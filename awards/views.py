@@ -56,15 +56,12 @@ def individual_detail(request, pk):
 @require_safe
 def decision_detail(request, pk):
     decision = get_object_or_404(
-        selectors.public_decisions().select_related("award_form", "document"), pk=pk
-    )
-    honoured = (
-        selectors.honoured_nominations()
-        .filter(decision=decision)
-        .order_by("candidate_kind", "unit__order", "pk")
+        selectors.public_decisions().select_related("document", "proposal"), pk=pk
     )
     return render(
-        request, "awards/decision_detail.html", {"decision": decision, "honoured": honoured}
+        request,
+        "awards/decision_detail.html",
+        {"decision": decision, "annex": selectors.decision_annex(decision)},
     )
 
 

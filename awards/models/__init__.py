@@ -8,21 +8,24 @@ that a single row must obey (database constraints mirrored in ``clean()``).
 
 One module per part of the registry: ``catalogue`` (award forms, periods), ``people``
 (blocks, units, candidates), ``council``, ``outcomes`` (decisions, tờ trình) and
-``nominations``; every public name is importable from ``awards.models``.
+``nominations``, ``registration`` (start-of-year đăng ký thi đua); every public name is
+importable from ``awards.models``.
 """
 
 from awards.models.catalogue import AwardForm, Period, PeriodQuerySet
-from awards.models.choices import CandidateKind, Stage
+from awards.models.choices import CandidateKind, IssuingLevel, RevocationReason, Stage
 from awards.models.council import CouncilConclusion, CouncilMeeting
 from awards.models.nominations import Attachment, Nomination, NominationQuerySet
 from awards.models.outcomes import Decision, DecisionQuerySet, Proposal
 from awards.models.people import (
     CandidateQuerySet,
     Collective,
+    DisciplineRecord,
     EmulationBlock,
     Individual,
     Unit,
 )
+from awards.models.registration import EmulationRegistration
 
 __all__ = [
     "Attachment",
@@ -34,13 +37,17 @@ __all__ = [
     "CouncilMeeting",
     "Decision",
     "DecisionQuerySet",
+    "DisciplineRecord",
+    "EmulationRegistration",
     "EmulationBlock",
     "Individual",
+    "IssuingLevel",
     "Nomination",
     "NominationQuerySet",
     "Period",
     "PeriodQuerySet",
     "Proposal",
+    "RevocationReason",
     "Stage",
     "Unit",
 ]

@@ -98,6 +98,14 @@ class CouncilConclusion(models.Model):
     )
     votes_for = models.PositiveSmallIntegerField(_("số phiếu đồng ý"))
     votes_against = models.PositiveSmallIntegerField(_("số phiếu không đồng ý"), default=0)
+    written_for = models.PositiveSmallIntegerField(
+        _("ý kiến bằng văn bản đồng ý"),
+        default=0,
+        help_text=_("Của thành viên vắng mặt; tính vào tỷ lệ trên tổng số thành viên."),
+    )
+    written_against = models.PositiveSmallIntegerField(
+        _("ý kiến bằng văn bản không đồng ý"), default=0
+    )
     proposed = models.BooleanField(
         _("đề nghị khen thưởng"),
         default=True,
@@ -120,3 +128,8 @@ class CouncilConclusion(models.Model):
 
     def __str__(self):
         return f"{self.nomination} — {self.votes_for}/{self.votes_against}"
+
+    @property
+    def total_for(self):
+        """Votes in favour, present and in writing."""
+        return self.votes_for + self.written_for

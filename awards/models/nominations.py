@@ -3,18 +3,19 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from awards.models.choices import CandidateKind, Stage
+from awards.models.choices import CandidateKind, RevocationReason, Stage
 from core.documents_files import validate_document_file
 from core.uploads import random_upload_to
 
 
 class NominationQuerySet(models.QuerySet):
     def honoured(self):
-        """What the public may see: honoured nominations of public periods.
+        """What the public may see: honoured nominations of public periods (a revoked
+        award has the stage ``revoked`` and is therefore left out).
 
         The one rule of the registry's public pages; candidates' and decisions' ``honoured()``
         and ``public()``, the selectors and the sitemaps all start from it.
@@ -163,6 +164,49 @@ class Nomination(models.Model):
         _("bị loại ở bước"), max_length=20, choices=Stage.choices, blank=True, editable=False
     )
     rejection_reason = models.TextField(_("lý do không được chọn"), blank=True, editable=False)
+    members_total = models.PositiveSmallIntegerField(
+        _("tổng số thành viên"),
+        null=True,
+        blank=True,
+        help_text=_("Tập thể: tổng số cán bộ, công chức, người lao động trong năm xét."),
+    )
+    members_completed = models.PositiveSmallIntegerField(
+        _("số thành viên hoàn thành nhiệm vụ"), null=True, blank=True
+    )
+    members_advanced = models.PositiveSmallIntegerField(
+        _("số thành viên đạt Lao động tiên tiến"), null=True, blank=True
+    )
+    members_fighters = models.PositiveSmallIntegerField(
+        _("số thành viên đạt Chiến sĩ thi đua cơ sở"), null=True, blank=True
+    )
+    revoked_at = models.DateTimeField(
+        _("hủy khen thưởng lúc"), null=True, blank=True, editable=False
+    )
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận hủy"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    revocation_reason = models.CharField(
+        _("căn cứ hủy khen thưởng"),
+        max_length=30,
+        choices=RevocationReason.choices,
+        blank=True,
+        editable=False,
+    )
+    revocation_document = models.ForeignKey(
+        "documents.LegalDocument",
+        verbose_name=_("quyết định hủy"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revoked_nominations",
+    )
     history = HistoricalRecords()
 
     objects = NominationQuerySet.as_manager()
@@ -190,24 +234,42 @@ class Nomination(models.Model):
                     "Mỗi hồ sơ đề nghị cho đúng một tập thể hoặc một cá nhân."
                 ),
             ),
+            # The ledger is by year: a title may be awarded every year, and a rejected
+            # nomination does not stop the candidate from being put forward again.
             models.UniqueConstraint(
-                fields=["period", "award_form", "collective"],
-                condition=Q(collective__isnull=False),
-                name="awards_nomination_unique_collective",
+                fields=["year", "award_form", "collective"],
+                condition=Q(collective__isnull=False) & ~Q(stage=Stage.REJECTED),
+                name="awards_nomination_unique_collective_year",
                 violation_error_message=_(
-                    "Tập thể này đã được đăng ký hình thức khen thưởng này trong giai đoạn."
+                    "Tập thể này đã có hồ sơ đề nghị hình thức khen thưởng này trong năm."
                 ),
             ),
             models.UniqueConstraint(
-                fields=["period", "award_form", "individual"],
-                condition=Q(individual__isnull=False),
-                name="awards_nomination_unique_individual",
+                fields=["year", "award_form", "individual"],
+                condition=Q(individual__isnull=False) & ~Q(stage=Stage.REJECTED),
+                name="awards_nomination_unique_individual_year",
                 violation_error_message=_(
-                    "Cá nhân này đã được đăng ký hình thức khen thưởng này trong giai đoạn."
+                    "Cá nhân này đã có hồ sơ đề nghị hình thức khen thưởng này trong năm."
                 ),
             ),
             models.CheckConstraint(
-                condition=~Q(stage=Stage.HONOURED) | Q(decision__isnull=False),
+                condition=(
+                    Q(members_completed__isnull=True)
+                    | Q(members_total__isnull=False, members_completed__lte=F("members_total"))
+                )
+                & (
+                    Q(members_advanced__isnull=True)
+                    | Q(members_total__isnull=False, members_advanced__lte=F("members_total"))
+                )
+                & (
+                    Q(members_fighters__isnull=True)
+                    | Q(members_total__isnull=False, members_fighters__lte=F("members_total"))
+                ),
+                name="awards_nomination_member_counts_within_total",
+                violation_error_message=_("Số thành viên theo từng tiêu chí vượt tổng số."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(stage__in=[Stage.HONOURED, Stage.REVOKED]) | Q(decision__isnull=False),
                 name="awards_nomination_honoured_has_decision",
                 violation_error_message=_("Hồ sơ được khen thưởng phải có quyết định."),
             ),
@@ -219,7 +281,7 @@ class Nomination(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.candidate} — {self.award_form} ({self.period.name})"
+        return f"{self.candidate} — {self.award_form} năm {self.year}"
 
     def save(self, *args, **kwargs):
         self._sync_candidate()
@@ -267,13 +329,27 @@ class Nomination(models.Model):
 
 
 class Attachment(models.Model):
-    """A file supporting a nomination (báo cáo thành tích, xác nhận…)."""
+    """A file supporting a nomination; its kind ticks one line of the dossier checklist."""
+
+    class Kind(models.TextChoices):
+        UNIT_SUBMISSION = "to-trinh", _("Tờ trình đề nghị của đơn vị")
+        ACHIEVEMENT_REPORT = "bao-cao-thanh-tich", _("Báo cáo thành tích")
+        REVIEW_MINUTES = "bien-ban-binh-xet", _("Biên bản bình xét của đơn vị")
+        INITIATIVE = "sang-kien", _("Giấy chứng nhận sáng kiến")
+        OTHER = "khac", _("Tài liệu khác")
 
     nomination = models.ForeignKey(
         Nomination,
         verbose_name=_("hồ sơ đề nghị"),
         on_delete=models.CASCADE,
         related_name="attachments",
+    )
+    kind = models.CharField(
+        _("loại tài liệu"),
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_("Hồ sơ đủ khi có mọi loại tài liệu mà hình thức khen thưởng yêu cầu."),
     )
     title = models.CharField(_("tên tài liệu"), max_length=200)
     file = models.FileField(

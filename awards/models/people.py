@@ -1,6 +1,8 @@
 """Who may be nominated: emulation blocks, units, collectives and individuals."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -116,3 +118,62 @@ class Individual(models.Model):
 
     def get_absolute_url(self):
         return reverse("awards:individual_detail", args=[self.pk])
+
+
+class DisciplineRecord(models.Model):
+    """A discipline or an investigation of a candidate: no award while it is open."""
+
+    class Kind(models.TextChoices):
+        DISCIPLINE = "discipline", _("Đang xem xét, thi hành kỷ luật")
+        INVESTIGATION = "investigation", _("Đang bị điều tra, thanh tra, kiểm tra")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    collective = models.ForeignKey(
+        "awards.Collective",
+        verbose_name=_("tập thể"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="discipline_records",
+    )
+    individual = models.ForeignKey(
+        "awards.Individual",
+        verbose_name=_("cá nhân"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="discipline_records",
+    )
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(
+        _("đến ngày"), null=True, blank=True, help_text=_("Để trống nếu chưa kết thúc.")
+    )
+    note = models.CharField(_("căn cứ, ghi chú"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        verbose_name = _("hồ sơ kỷ luật, điều tra")
+        verbose_name_plural = _("hồ sơ kỷ luật, điều tra")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(collective__isnull=True, individual__isnull=False)
+                | Q(collective__isnull=False, individual__isnull=True),
+                name="awards_disciplinerecord_one_candidate",
+                violation_error_message=_("Chọn đúng một tập thể hoặc một cá nhân."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="awards_disciplinerecord_ends_after_start",
+                violation_error_message=_("Ngày kết thúc không được trước ngày bắt đầu."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.collective or self.individual}"
+
+    def clean(self):
+        if bool(self.collective_id) == bool(self.individual_id):
+            raise ValidationError(_("Chọn đúng một tập thể hoặc một cá nhân."))
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("Ngày kết thúc không được trước ngày bắt đầu.")})

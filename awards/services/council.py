@@ -1,12 +1,12 @@
-"""The council's review: quorum, votes, the Chiến sĩ thi đua cơ sở ratio, the meeting record."""
+"""The council's review: quorum, present votes and written opinions, the meeting record."""
 
 from fractions import Fraction
 
 from django.db import transaction
 from django.utils import timezone
 
-from awards import conf
-from awards.models import AwardForm, CouncilConclusion, Nomination, Stage
+from awards import conf, rules
+from awards.models import CouncilConclusion, Stage
 from awards.services.common import (
     WorkflowError,
     full_clean,
@@ -31,19 +31,47 @@ def _check_quorum(meeting):
         )
 
 
-def _check_votes(meeting, nomination, votes_for, votes_against):
+def check_vote_counts(meeting, *, votes_for, votes_against, written_for=0, written_against=0):
+    """Ballots within the members: present votes ≤ members present, written opinions ≤
+    members absent. Returns the Vietnamese message of the first broken rule, or None; the
+    admin's meeting form uses it to refuse the numbers before anything is saved."""
+    if min(votes_for, votes_against, written_for, written_against) < 0:
+        return "Số phiếu không được âm."
     if votes_for + votes_against > meeting.members_present:
-        raise WorkflowError(
-            "Hồ sơ “%(candidate)s”: tổng số phiếu (%(votes)s) vượt số thành viên có mặt "
-            "(%(present)s).",
-            code="too_many_votes",
-            params={
-                "candidate": nomination.candidate,
-                "votes": votes_for + votes_against,
-                "present": meeting.members_present,
-            },
+        return (
+            f"Tổng số phiếu tại cuộc họp ({votes_for + votes_against}) vượt số thành viên có "
+            f"mặt ({meeting.members_present})."
         )
+    absent = meeting.members_total - meeting.members_present
+    if written_for + written_against > absent:
+        return (
+            f"Số ý kiến bằng văn bản ({written_for + written_against}) vượt số thành viên vắng "
+            f"mặt ({absent})."
+        )
+    return None
+
+
+def _check_votes(meeting, nomination, item):
+    problem = check_vote_counts(
+        meeting,
+        votes_for=item["votes_for"],
+        votes_against=item["votes_against"],
+        written_for=item["written_for"],
+        written_against=item["written_against"],
+    )
+    if problem:
+        raise WorkflowError(
+            "Hồ sơ “%(candidate)s”: %(problem)s",
+            code="too_many_votes",
+            params={"candidate": nomination.candidate, "problem": problem},
+        )
+
+
+def _check_threshold(meeting, nomination, item):
+    """Thresholds of all members count absent members' written opinions (Nghị định 91/2017,
+    Điều 45, kept as a setting); a share of those present counts the votes in the room."""
     form = nomination.award_form
+    all_for = item["votes_for"] + item["written_for"]
     if form.secret_ballot:
         if not meeting.secret_ballot:
             raise WorkflowError(
@@ -52,83 +80,39 @@ def _check_votes(meeting, nomination, votes_for, votes_against):
                 params={"candidate": nomination.candidate, "form": form},
             )
         required = conf.secret_ballot_threshold()
-        if Fraction(votes_for, meeting.members_total) < required:
+        if Fraction(all_for, meeting.members_total) < required:
             raise WorkflowError(
                 "Hồ sơ “%(candidate)s” không đạt quy định về số phiếu: %(form)s cần ít nhất "
-                "%(rule)s tổng số thành viên Hội đồng đồng ý bằng phiếu kín (có %(votes)s/"
-                "%(total)s).",
+                "%(rule)s tổng số thành viên Hội đồng đồng ý bằng phiếu kín, kể cả ý kiến bằng "
+                "văn bản của thành viên vắng mặt (có %(votes)s/%(total)s).",
                 code="threshold",
                 params={
                     "candidate": nomination.candidate,
                     "form": form,
                     "rule": conf.percent(required),
-                    "votes": votes_for,
+                    "votes": all_for,
                     "total": meeting.members_total,
                 },
             )
         return
     required = conf.pass_threshold()
-    if Fraction(votes_for, meeting.members_present) < required:
+    if conf.pass_threshold_base() == "members":
+        votes, base, label = all_for, meeting.members_total, "tổng số thành viên Hội đồng"
+    else:
+        votes, base, label = item["votes_for"], meeting.members_present, "số thành viên có mặt"
+    if Fraction(votes, base) < required:
         raise WorkflowError(
-            "Hồ sơ “%(candidate)s” không đạt quy định về số phiếu: cần ít nhất %(rule)s số "
-            "thành viên có mặt đồng ý (có %(votes)s/%(present)s).",
+            "Hồ sơ “%(candidate)s” không đạt quy định về số phiếu: cần ít nhất %(rule)s "
+            "%(label)s đồng ý (có %(votes)s/%(base)s).",
             code="threshold",
             params={
                 "candidate": nomination.candidate,
                 "rule": conf.percent(required),
-                "votes": votes_for,
-                "present": meeting.members_present,
+                "label": label,
+                "votes": votes,
+                "base": base,
             },
         )
-
-
-def _passed_count(code, unit_id, year, exclude_ids):
-    return (
-        Nomination.objects.filter(
-            award_form__code=code,
-            unit_id=unit_id,
-            year=year,
-            stage__in=[Stage.REVIEWED, Stage.HONOURED],
-        )
-        .exclude(pk__in=exclude_ids)
-        .count()
-    )
-
-
-def _check_grassroots_ratio(proposed):
-    """Chiến sĩ thi đua cơ sở ≤ 15 % of the unit's Lao động tiên tiến in the same year."""
-    ratio = conf.grassroots_fighter_ratio()
-    ids = [n.pk for n in proposed]
-    groups = {
-        (n.unit_id, n.year): n.unit
-        for n in proposed
-        if n.award_form.code == AwardForm.CHIEN_SI_THI_DUA_CO_SO
-    }
-    for (unit_id, year), unit in groups.items():
-
-        def count(code, unit_id=unit_id, year=year):
-            new = sum(
-                1
-                for n in proposed
-                if n.award_form.code == code and n.unit_id == unit_id and n.year == year
-            )
-            return new + _passed_count(code, unit_id, year, ids)
-
-        fighters = count(AwardForm.CHIEN_SI_THI_DUA_CO_SO)
-        advanced = count(AwardForm.LAO_DONG_TIEN_TIEN)
-        if fighters > ratio * advanced:
-            raise WorkflowError(
-                "%(unit)s, năm %(year)s: số Chiến sĩ thi đua cơ sở (%(fighters)s) vượt quá "
-                "%(rule)s số Lao động tiên tiến (%(advanced)s) của đơn vị.",
-                code="grassroots_ratio",
-                params={
-                    "unit": unit,
-                    "year": year,
-                    "fighters": fighters,
-                    "rule": conf.percent(ratio),
-                    "advanced": advanced,
-                },
-            )
 
 
 def _conclusion_data(item):
@@ -137,6 +121,8 @@ def _conclusion_data(item):
             "nomination": item.nomination,
             "votes_for": item.votes_for,
             "votes_against": item.votes_against,
+            "written_for": item.written_for,
+            "written_against": item.written_against,
             "proposed": item.proposed,
             "note": item.note,
         }
@@ -144,6 +130,8 @@ def _conclusion_data(item):
         "nomination": item["nomination"],
         "votes_for": int(item["votes_for"]),
         "votes_against": int(item.get("votes_against", 0)),
+        "written_for": int(item.get("written_for", 0)),
+        "written_against": int(item.get("written_against", 0)),
         "proposed": bool(item.get("proposed", True)),
         "note": item.get("note", ""),
     }
@@ -157,8 +145,10 @@ def council_meeting_record(*, meeting, conclusions=None, by):
     ``proposed`` (default True). Without it, the conclusions drafted on the meeting are
     recorded. A proposed nomination becomes ``reviewed``; one the council does not propose
     is rejected with the votes as the reason. The meeting must be valid (quorum) and every
-    proposed nomination must meet the vote threshold and the Chiến sĩ thi đua cơ sở ratio;
-    otherwise nothing is recorded and the error names the broken rule.
+    proposed nomination must meet the vote threshold and the eligibility rules
+    (``awards.rules.check_review``: dossier, discipline, titles of earlier years, the
+    Chiến sĩ thi đua cơ sở ratio); otherwise nothing is recorded and the error names the
+    broken rule. ``written_for``/``written_against`` are absent members' written opinions.
     """
     meeting = type(meeting).objects.select_for_update().get(pk=meeting.pk)
     if meeting.recorded_at:
@@ -181,13 +171,12 @@ def council_meeting_record(*, meeting, conclusions=None, by):
                 code="wrong_period",
                 params={"candidate": nomination.candidate},
             )
-        if item["votes_for"] < 0 or item["votes_against"] < 0:
-            raise WorkflowError("Số phiếu không được âm.", code="negative_votes")
+        _check_votes(meeting, nomination, item)
         if item["proposed"]:
-            _check_votes(meeting, nomination, item["votes_for"], item["votes_against"])
-        elif item["votes_for"] + item["votes_against"] > meeting.members_present:
-            _check_votes(meeting, nomination, item["votes_for"], item["votes_against"])
-    _check_grassroots_ratio([item["nomination"] for item in items if item["proposed"]])
+            _check_threshold(meeting, nomination, item)
+    rules.check_review(
+        [item["nomination"] for item in items if item["proposed"]], on=meeting.held_on
+    )
 
     now = timezone.now()
     for item in items:
@@ -199,6 +188,8 @@ def council_meeting_record(*, meeting, conclusions=None, by):
         )
         conclusion.votes_for = item["votes_for"]
         conclusion.votes_against = item["votes_against"]
+        conclusion.written_for = item["written_for"]
+        conclusion.written_against = item["written_against"]
         conclusion.proposed = item["proposed"]
         conclusion.note = item["note"]
         full_clean(conclusion)
@@ -214,7 +205,7 @@ def council_meeting_record(*, meeting, conclusions=None, by):
             nomination.rejection_reason = (
                 f"Hội đồng Thi đua, khen thưởng không đề nghị tại cuộc họp ngày "
                 f"{meeting.held_on:%d/%m/%Y} ({item['votes_for']}/{meeting.members_present} "
-                f"phiếu đồng ý)."
+                f"phiếu đồng ý tại cuộc họp, {item['written_for']} ý kiến bằng văn bản đồng ý)."
             )
             nomination.rejected_at = now
             nomination.rejected_by = by

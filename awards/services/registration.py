@@ -1,9 +1,11 @@
-"""Registration, introduction by the block, and rejection of a nomination."""
+"""Registration, introduction by the block, and rejection of a nomination; and the
+start-of-year registration (đăng ký thi đua) a nomination may require."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from awards.models import Nomination, Stage
+from awards import rules
+from awards.models import EmulationRegistration, Nomination, Stage
 from awards.services.common import (
     WorkflowError,
     full_clean,
@@ -25,6 +27,9 @@ def nomination_register(
         )
     if year is None:
         year = min(max(timezone.localdate().year, period.start_year), period.end_year)
+    rules.registration_approved(
+        year=year, award_form=award_form, collective=collective, individual=individual
+    )
     nomination = Nomination(
         period=period,
         award_form=award_form,
@@ -40,7 +45,7 @@ def nomination_register(
     save_unique(
         nomination,
         by=by,
-        message="Ứng viên này đã được đăng ký hình thức khen thưởng này trong giai đoạn.",
+        message="Ứng viên này đã có hồ sơ đề nghị hình thức khen thưởng này trong năm.",
     )
     return nomination
 
@@ -87,3 +92,55 @@ def nomination_reject(*, nomination, reason, by):
     full_clean(nomination)
     save(nomination, by=by)
     return nomination
+
+
+# --- Start-of-year registration (đăng ký thi đua) --------------------------------------
+
+State = EmulationRegistration.State
+
+
+def _move_registration(registration, *, expected, state, by, note=None):
+    registration = EmulationRegistration.objects.select_for_update().get(pk=registration.pk)
+    if registration.state not in expected:
+        raise WorkflowError(
+            "Đăng ký thi đua “%(registration)s” đang ở trạng thái “%(state)s”.",
+            code="wrong_state",
+            params={"registration": registration, "state": State(registration.state).label},
+        )
+    registration.state = state
+    now = timezone.now()
+    if state == State.PENDING:
+        registration.submitted_at = now
+    else:
+        registration.decided_at = now
+        registration.decided_by = by
+    if note is not None:
+        registration.note = note
+    full_clean(registration)
+    save(registration, by=by)
+    return registration
+
+
+@transaction.atomic
+def registration_submit(*, registration, by):
+    """Send a registration for approval (Chưa gửi or Từ chối → Chờ duyệt)."""
+    return _move_registration(
+        registration, expected=[State.DRAFT, State.REFUSED], state=State.PENDING, by=by
+    )
+
+
+@transaction.atomic
+def registration_approve(*, registration, by):
+    """Approve a pending registration (Chờ duyệt → Đã duyệt)."""
+    return _move_registration(registration, expected=[State.PENDING], state=State.APPROVED, by=by)
+
+
+@transaction.atomic
+def registration_refuse(*, registration, reason, by):
+    """Refuse a pending registration with a reason (Chờ duyệt → Từ chối)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("Phải ghi rõ lý do từ chối.", code="no_reason")
+    return _move_registration(
+        registration, expected=[State.PENDING], state=State.REFUSED, by=by, note=reason
+    )

@@ -65,3 +65,19 @@ def official_date(value):
         return ""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+@register.filter
+def vnd(value):
+    """An amount in đồng as Vietnamese write it: Decimal("702000.0") → "702.000 đ"."""
+    if value is None or value == "":
+        return "—"
+    return f"{int(round(value)):,} đ".replace(",", ".")
+
+
+@register.filter
+def decimal_comma(value):
+    """A coefficient with the Vietnamese decimal comma: Decimal("0.3") → "0,3"."""
+    if value is None:
+        return "—"
+    return f"{value.normalize():f}".replace(".", ",")

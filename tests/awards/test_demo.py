@@ -62,7 +62,8 @@ def test_one_valid_meeting_precedes_the_directors_decision(demo):
     assert decision.number == "45/QĐ-SKHCN" and decision.signed_on == datetime.date(2017, 9, 8)
     assert meeting.held_on < decision.signed_on and meeting.recorded_at
     assert meeting.members_present / meeting.members_total >= conf.quorum()
-    assert decision.award_form.within_director_authority
+    assert decision.issuing_level == "director"
+    assert all(n.award_form.within_director_authority for n in decision.nominations.all())
     assert decision.nominations.count() == 9
     assert decision.document.kind == LegalDocument.Kind.DECISION
 

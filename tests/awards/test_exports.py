@@ -92,8 +92,10 @@ def test_decisions_export_lists_who_each_decision_honoured(staff, records):
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == DECISION_HEADERS
     assert rows[1][1] == "45/QĐ-SKHCN" and rows[1][2] == "08/09/2017"
-    assert rows[1][6] == 1 and rows[1][7] == 1
-    assert "Hoàng Văn Hùng" in rows[1][8]
+    row = dict(zip(DECISION_HEADERS, rows[1], strict=True))
+    assert row["Số tập thể"] == 1 and row["Số cá nhân"] == 1
+    assert "Hoàng Văn Hùng" in row["Danh sách được khen thưởng"]
+    assert row["Người, cơ quan quyết định"] == "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng"
     csv_rows = list(
         csv.reader(
             io.StringIO(
