@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.text import fold
+
 
 class EmulationBlock(models.Model):
     """A khối thi đua: units that compete together and introduce their best candidates."""
@@ -70,7 +72,8 @@ class Collective(models.Model):
         on_delete=models.PROTECT,
         related_name="collectives",
     )
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = CandidateQuerySet.as_manager()
 
@@ -89,8 +92,17 @@ class Collective(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.name} {self.unit.name if self.unit_id else ''}")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("awards:collective_detail", args=[self.pk])
+
+    @property
+    def picker_label(self):
+        """How the admin's picker shows it: "Tên tập thể — đơn vị"."""
+        return f"{self.name} — {self.unit.name}"
 
 
 class Individual(models.Model):
@@ -104,7 +116,8 @@ class Individual(models.Model):
         on_delete=models.PROTECT,
         related_name="individuals",
     )
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = CandidateQuerySet.as_manager()
 
@@ -116,8 +129,19 @@ class Individual(models.Model):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        unit = self.unit.name if self.unit_id else ""
+        self.search_text = fold(f"{self.full_name} {self.position} {unit}")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("awards:individual_detail", args=[self.pk])
+
+    @property
+    def picker_label(self):
+        """How the admin's picker tells namesakes apart: "Họ tên — chức vụ, đơn vị"."""
+        details = ", ".join(part for part in (self.position, self.unit.name) if part)
+        return f"{self.full_name} — {details}"
 
 
 class DisciplineRecord(models.Model):

@@ -23,13 +23,30 @@ def full_clean(instance, **kwargs):
         raise WorkflowError(exc.messages) from exc
 
 
-def save(instance, *, by):
-    """Save with ``by`` recorded as the author of the history entry."""
+# The workflow step a nomination's history entry names ("Change reason" in the admin), so
+# the history says which step changed it, not only which fields.
+STEP_OF_STAGE = {
+    Stage.REGISTERED: "Bước 1: lập hồ sơ đề nghị",
+    Stage.INTRODUCED: "Bước 2: khối thi đua giới thiệu",
+    Stage.REVIEWED: "Bước 3: Hội đồng bình xét, đề nghị",
+    Stage.HONOURED: "Bước 4–5: quyết định khen thưởng",
+    Stage.REJECTED: "Không được chọn (loại hồ sơ)",
+    Stage.REVOKED: "Hủy khen thưởng (Chương VII Luật Thi đua, khen thưởng)",
+}
+
+
+def save(instance, *, by, step=None):
+    """Save with ``by`` as the author of the history entry and ``step`` as its reason."""
+    if step is None and isinstance(instance, Nomination):
+        step = STEP_OF_STAGE.get(instance.stage)
+        if instance.stage == Stage.REVIEWED and instance.proposal_id:
+            step = "Bước 4: tờ trình đề nghị cấp trên khen thưởng"
     instance._history_user = by
+    instance._change_reason = (step or "")[:100] or None
     instance.save()
 
 
-def save_unique(instance, *, by, message):
+def save_unique(instance, *, by, message, step=None):
     """Save a row whose number (or candidate) must be unique, refusing a duplicate cleanly.
 
     ``full_clean`` already checked uniqueness; the savepoint catches the row a concurrent
@@ -37,7 +54,7 @@ def save_unique(instance, *, by, message):
     """
     try:
         with transaction.atomic():
-            save(instance, by=by)
+            save(instance, by=by, step=step)
     except IntegrityError as exc:
         raise WorkflowError(message, code="duplicate") from exc
 

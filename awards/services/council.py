@@ -193,7 +193,7 @@ def council_meeting_record(*, meeting, conclusions=None, by):
         conclusion.proposed = item["proposed"]
         conclusion.note = item["note"]
         full_clean(conclusion)
-        save(conclusion, by=by)
+        save(conclusion, by=by, step="Bước 3: kết luận của Hội đồng")
         if item["proposed"]:
             nomination.stage = Stage.REVIEWED
             nomination.meeting = meeting
@@ -214,7 +214,7 @@ def council_meeting_record(*, meeting, conclusions=None, by):
     meeting.recorded_at = now
     meeting.recorded_by = by
     full_clean(meeting)
-    save(meeting, by=by)
+    save(meeting, by=by, step="Bước 3: ghi nhận kết quả họp Hội đồng")
     return meeting
 
 

@@ -125,7 +125,9 @@ def decision_issue(
         issued_by=by,
     )
     full_clean(decision, exclude=["issued_at"])
-    save_unique(decision, by=by, message="Số quyết định này đã được sử dụng.")
+    save_unique(
+        decision, by=by, message="Số quyết định này đã được sử dụng.", step="Bước 4: quyết định"
+    )
     _honour(rows, decision, by=by)
     return decision
 
@@ -153,7 +155,9 @@ def proposal_submit(
     _check_outcome_nominations(rows, award_form=award_form, date=date, document_label="tờ trình")
     proposal = Proposal(number=number, submitted_on=date, recipient=recipient, submitted_by=by)
     full_clean(proposal, exclude=["submitted_at"])
-    save_unique(proposal, by=by, message="Số tờ trình này đã được sử dụng.")
+    save_unique(
+        proposal, by=by, message="Số tờ trình này đã được sử dụng.", step="Bước 4: tờ trình"
+    )
     for nomination in rows:
         nomination.proposal = proposal
         full_clean(nomination)
@@ -227,6 +231,7 @@ def decision_record_external(
             decision,
             by=by,
             message="Số quyết định này đã được sử dụng trong năm của cùng cơ quan ban hành.",
+            step="Bước 5: quyết định của cấp trên",
         )
         _honour(honoured_rows, decision, by=by)
     now = timezone.now()

@@ -56,5 +56,5 @@ def decision_revoke(*, decision, reason, document=None, by):
     decision.revocation_reason = reason
     decision.revocation_document = document
     full_clean(decision, exclude=["issued_at"])
-    save(decision, by=by)
+    save(decision, by=by, step="Hủy quyết định khen thưởng")
     return decision
