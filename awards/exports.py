@@ -1,14 +1,18 @@
 """Exports for the council: nominations and decisions as Excel (.xlsx) and CSV.
 
-Headers are Vietnamese, the Excel header row is bold and frozen and column widths fit the
-content. A cell that starts like a formula (= + - @) is written as text, so an export
-opened in a spreadsheet never runs something typed into a name or a summary.
+Headers are Vietnamese, the Excel header row is bold, frozen and has an auto-filter, column
+widths fit the content, and dates are real dates (shown dd/mm/yyyy) that sort and filter;
+the CSV writes them dd/mm/yyyy. A cell that starts like a formula (= + - @) is written as
+text, so an export opened in a spreadsheet never runs something typed into a name or a
+summary. File names carry the period and the day of the export.
 """
 
 import csv
+import datetime
 import io
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -22,13 +26,16 @@ MAX_COLUMN_WIDTH = 60
 
 
 def _date(value):
-    return f"{value:%d/%m/%Y}" if value else ""
+    return value or None
 
 
 def _datetime(value):
-    from django.utils import timezone
+    """A naive local datetime: spreadsheets have no time zones."""
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
 
-    return f"{timezone.localtime(value):%d/%m/%Y %H:%M}" if value else ""
+
+def today_suffix():
+    return f"{timezone.localdate():%Y-%m-%d}"
 
 
 NOMINATION_HEADERS = [
@@ -50,6 +57,11 @@ NOMINATION_HEADERS = [
     "Số tờ trình",
     "Lý do không được chọn",
     "Tóm tắt thành tích",
+    "Phiếu đồng ý",
+    "Phiếu không đồng ý",
+    "Ý kiến văn bản đồng ý",
+    "Ý kiến văn bản không đồng ý",
+    "Số thành viên Hội đồng",
 ]
 
 DECISION_HEADERS = [
@@ -70,8 +82,20 @@ DECISION_HEADERS = [
 def nomination_rows(nominations):
     nominations = nominations.select_related(
         "period", "award_form", "unit__block", "collective", "individual", "decision", "proposal"
-    )
+    ).prefetch_related("conclusions__meeting")
     for index, n in enumerate(nominations, start=1):
+        conclusion = max(n.conclusions.all(), key=lambda c: c.meeting.held_on, default=None)
+        votes = (
+            [
+                conclusion.votes_for,
+                conclusion.votes_against,
+                conclusion.written_for,
+                conclusion.written_against,
+                conclusion.meeting.members_total,
+            ]
+            if conclusion
+            else [None] * 5
+        )
         yield [
             index,
             n.period.name,
@@ -91,6 +115,7 @@ def nomination_rows(nominations):
             n.proposal.number if n.proposal_id else "",
             n.rejection_reason,
             n.achievements,
+            *votes,
         ]
 
 
@@ -119,7 +144,7 @@ def decision_rows(decisions):
 
 def _safe(value):
     """Plain text a spreadsheet shows as typed: no formula, no control characters."""
-    if isinstance(value, int | float) or value is None:
+    if isinstance(value, int | float | datetime.date) or value is None:
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     if value.startswith(FORMULA_PREFIXES):
@@ -137,7 +162,14 @@ def xlsx_response(*, headers, rows, title, filename):
         row = [_safe(v) for v in row]
         sheet.append(row)
         for i, value in enumerate(row):
-            longest = max((len(line) for line in str(value).splitlines()), default=0)
+            if isinstance(value, datetime.datetime):
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "DD/MM/YYYY HH:MM"
+                longest = 16
+            elif isinstance(value, datetime.date):
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "DD/MM/YYYY"
+                longest = 10
+            else:
+                longest = max((len(line) for line in str(value).splitlines()), default=0)
             widths[i] = max(widths[i], longest)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -145,11 +177,20 @@ def xlsx_response(*, headers, rows, title, filename):
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return value
 
 
 def csv_response(*, headers, rows, filename):
@@ -158,13 +199,14 @@ def csv_response(*, headers, rows, filename):
     writer = csv.writer(buffer)
     writer.writerow(headers)
     for row in rows:
-        writer.writerow([_safe(v) for v in row])
+        writer.writerow([_csv_value(_safe(v)) for v in row])
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def nominations_export(nominations, fmt, *, filename="de-cu"):
+def nominations_export(nominations, fmt, *, filename=None):
+    filename = filename or f"ho-so-de-nghi-{today_suffix()}"
     rows = nomination_rows(nominations)
     if fmt == "xlsx":
         return xlsx_response(
@@ -176,7 +218,8 @@ def nominations_export(nominations, fmt, *, filename="de-cu"):
     return csv_response(headers=NOMINATION_HEADERS, rows=rows, filename=f"{filename}.csv")
 
 
-def decisions_export(decisions, fmt, *, filename="quyet-dinh"):
+def decisions_export(decisions, fmt, *, filename=None):
+    filename = filename or f"quyet-dinh-khen-thuong-{today_suffix()}"
     rows = decision_rows(decisions)
     if fmt == "xlsx":
         return xlsx_response(

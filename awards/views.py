@@ -97,6 +97,7 @@ def export_nominations(request, fmt):
             return HttpResponseBadRequest("Bước không hợp lệ.".encode())
         nominations = nominations.filter(stage=stage)
         filename += f"-{stage}"
+    filename += f"-{exports.today_suffix()}"
     return exports.nominations_export(nominations, fmt, filename=filename)
 
 
