@@ -64,10 +64,54 @@ def honoured_nominations():
     )
 
 
+@dataclass
+class YearStatistics:
+    """Honoured rows of a period counted per year × form, and per unit × year."""
+
+    years: list
+    forms: list
+    by_form: list  # [(form, [count per year], total)]
+    by_unit: list  # [(unit name, [count per year], total)]
+    totals: list  # [count per year]
+
+
+def year_statistics(period, *, rows=None):
+    """Counts of the public honoured rows of ``period`` by year, award form and unit."""
+    if rows is None:
+        rows = honoured_nominations().filter(period=period)
+    counts = (
+        rows.values("year", "award_form__name", "award_form__order", "unit__name", "unit__order")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    years = list(range(period.start_year, period.end_year + 1))
+    by_form, by_unit = {}, {}
+    for row in counts:
+        index = years.index(row["year"]) if row["year"] in years else None
+        if index is None:
+            continue
+        form_key = (row["award_form__order"], row["award_form__name"])
+        unit_key = (row["unit__order"], row["unit__name"])
+        by_form.setdefault(form_key, [0] * len(years))[index] += row["n"]
+        by_unit.setdefault(unit_key, [0] * len(years))[index] += row["n"]
+    totals = [sum(col) for col in zip(*by_form.values(), strict=True)] or [0] * len(years)
+    return YearStatistics(
+        years=years,
+        forms=[name for _order, name in sorted(by_form)],
+        by_form=[(name, values, sum(values)) for (_o, name), values in sorted(by_form.items())],
+        by_unit=[(name, values, sum(values)) for (_o, name), values in sorted(by_unit.items())],
+        totals=totals,
+    )
+
+
 def honour_board(period):
     """The honoured collectives and individuals of ``period``, with their decisions."""
     board = HonourBoard(period=period)
-    rows = honoured_nominations().filter(period=period).order_by("unit__order", "unit__name", "pk")
+    rows = (
+        honoured_nominations()
+        .filter(period=period)
+        .order_by("-year", "award_form__order", "unit__order", "unit__name", "pk")
+    )
     for nomination in rows:
         if nomination.candidate_kind == CandidateKind.COLLECTIVE:
             board.collectives.append(nomination)

@@ -27,7 +27,14 @@ def honour_board(request, slug):
     period = get_object_or_404(
         Period.objects.public().prefetch_related("legal_documents"), slug=slug
     )
-    return render(request, "awards/honour_board.html", {"board": selectors.honour_board(period)})
+    return render(
+        request,
+        "awards/honour_board.html",
+        {
+            "board": selectors.honour_board(period),
+            "statistics": selectors.year_statistics(period),
+        },
+    )
 
 
 def _candidate_detail(request, model, pk):
@@ -53,11 +60,40 @@ def individual_detail(request, pk):
     return _candidate_detail(request, Individual, pk)
 
 
-@require_safe
-def decision_detail(request, pk):
-    decision = get_object_or_404(
+def _public_decision(pk):
+    return get_object_or_404(
         selectors.public_decisions().select_related("document", "proposal"), pk=pk
     )
+
+
+@require_safe
+def decision_print(request, pk):
+    """The decision with its annexed lists, laid out for paper (print CSS, official date)."""
+    decision = _public_decision(pk)
+    return render(
+        request,
+        "awards/print/decision.html",
+        {"decision": decision, "annex": selectors.decision_annex(decision)},
+    )
+
+
+@require_safe
+def certificate_print(request, pk, nomination_pk):
+    """A printable Giấy khen (or certificate of the title) for one honoured row."""
+    decision = _public_decision(pk)
+    nomination = get_object_or_404(
+        selectors.honoured_nominations().filter(decision=decision), pk=nomination_pk
+    )
+    return render(
+        request,
+        "awards/print/certificate.html",
+        {"decision": decision, "nomination": nomination},
+    )
+
+
+@require_safe
+def decision_detail(request, pk):
+    decision = _public_decision(pk)
     return render(
         request,
         "awards/decision_detail.html",

@@ -155,3 +155,36 @@ def workflow_panel(context):
         },
     ]
     return {"steps": steps}
+
+
+YEAR_BAR_WIDTH = 36
+YEAR_CHART_HEIGHT = 140
+
+
+@register.inclusion_tag("awards/widgets/year_chart.html")
+def year_chart(statistics, period):
+    """A server-rendered SVG column chart of the honoured rows per year of a period."""
+    top = max(statistics.totals, default=0) or 1
+    bars = []
+    for index, (year, value) in enumerate(zip(statistics.years, statistics.totals, strict=True)):
+        height = round(YEAR_CHART_HEIGHT * value / top, 1)
+        x = 10 + index * (YEAR_BAR_WIDTH + 12)
+        bars.append(
+            {
+                "year": year,
+                "value": value,
+                "x": x,
+                "y": YEAR_CHART_HEIGHT - height + 20,
+                "height": height,
+                "label_x": x + YEAR_BAR_WIDTH / 2,
+            }
+        )
+    return {
+        "period": period,
+        "bars": bars,
+        "bar_width": YEAR_BAR_WIDTH,
+        "width": 20 + len(bars) * (YEAR_BAR_WIDTH + 12),
+        "height": YEAR_CHART_HEIGHT + 45,
+        "axis_y": YEAR_CHART_HEIGHT + 20,
+        "year_y": YEAR_CHART_HEIGHT + 38,
+    }
