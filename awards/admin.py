@@ -1049,6 +1049,7 @@ class CollectiveAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_filter = [("unit__block", admin.RelatedOnlyFieldListFilter), "unit"]
     search_fields = ["search_text"]
     list_select_related = ["unit"]
+    ordering = ["name"]  # Meta.ordering is dropped by the annotated (GROUP BY) queryset
 
     @admin.display(description=_("Số lần được khen thưởng"))
     def honoured_count(self, obj):
@@ -1066,6 +1067,7 @@ class CollectiveAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 class IndividualAdmin(CollectiveAdmin):
     list_display = ["full_name", "position", "unit", "honoured_count"]
     search_fields = ["search_text"]
+    ordering = ["full_name"]
 
 
 @admin.register(AwardForm)
