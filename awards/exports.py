@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 
+from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -152,10 +153,22 @@ def _safe(value):
     return value
 
 
-def xlsx_response(*, headers, rows, title, filename):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
+def statistics_rows(nominations):
+    """Honoured rows counted per year × award form × unit, the period page's statistics."""
+    counts = (
+        nominations.filter(stage=Stage.HONOURED)
+        .values("year", "award_form__name", "award_form__order", "unit__name", "unit__order")
+        .annotate(n=Count("pk"))
+        .order_by("year", "award_form__order", "unit__order", "unit__name")
+    )
+    for row in counts:
+        yield [row["year"], row["award_form__name"], row["unit__name"], row["n"]]
+
+
+STATISTICS_HEADERS = ["Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng"]
+
+
+def _fill_sheet(sheet, headers, rows):
     sheet.append(headers)
     widths = [len(h) for h in headers]
     for row in rows:
@@ -178,6 +191,16 @@ def xlsx_response(*, headers, rows, title, filename):
         sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+
+
+def xlsx_response(*, headers, rows, title, filename, extra_sheets=()):
+    """An .xlsx answer; ``extra_sheets``: (title, headers, rows) of further sheets."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    _fill_sheet(sheet, headers, rows)
+    for extra_title, extra_headers, extra_rows in extra_sheets:
+        _fill_sheet(workbook.create_sheet(extra_title[:31]), extra_headers, extra_rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
@@ -214,6 +237,7 @@ def nominations_export(nominations, fmt, *, filename=None):
             rows=rows,
             title="Hồ sơ đề nghị",
             filename=f"{filename}.xlsx",
+            extra_sheets=[("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))],
         )
     return csv_response(headers=NOMINATION_HEADERS, rows=rows, filename=f"{filename}.csv")
 

@@ -86,6 +86,11 @@ def test_the_secretarys_season_from_the_workflow_panel(live_server, page, regist
     page.wait_for_url("**/admin/awards/nomination/")
     nomination = Nomination.objects.get()
     assert nomination.individual.full_name == "Hoàng Văn Hùng"
+    # On a 1366 px screen the list fits, and the current step is the second column.
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    headers = page.locator("#result_list thead th").all_inner_texts()
+    assert headers[2].strip().lower() == "bước"  # after the checkbox and the candidate
 
     # 2. The block introduces it.
     page.goto(f"{live_server.url}/admin/")

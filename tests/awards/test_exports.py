@@ -169,3 +169,11 @@ def test_exports_have_real_dates_an_auto_filter_votes_and_a_dated_file_name(staf
         "utf-8-sig"
     )
     assert "08/09/2017" in csv_text
+
+
+def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(staff, records, period):
+    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+    sheet = load_workbook(io.BytesIO(response.content))["Thống kê"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng")
+    assert rows[1:] == [(2017, "Giấy khen của Giám đốc Sở", "Phòng Quản lý khoa học", 2)]
