@@ -268,6 +268,22 @@ def _form_action(modeladmin, request, queryset, *, form_class, title, handler, f
     return TemplateResponse(request, "awards/admin/action_form.html", context)
 
 
+def _per_row_action(modeladmin, request, queryset, *, form_class, title, step, done):
+    """A form, then ``step(row, cleaned_data)`` for every selected row, all or none;
+    ``done(rows)`` is the message saying what happened."""
+
+    def handler(data):
+        rows = list(queryset)
+        with transaction.atomic():
+            for row in rows:
+                step(row, data)
+        return done(rows)
+
+    return _form_action(
+        modeladmin, request, queryset, form_class=form_class, title=title, handler=handler
+    )
+
+
 def _candidates(nominations):
     names = [str(n.candidate) for n in nominations]
     shown = ", ".join(names[:5])
@@ -511,22 +527,16 @@ class NominationAdmin(
 
     @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
     def reject(self, request, queryset):
-        def handler(data):
-            rows = list(queryset)
-            with transaction.atomic():
-                for nomination in rows:
-                    services.nomination_reject(
-                        nomination=nomination, reason=data["reason"], by=request.user
-                    )
-            return f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}."
-
-        return _form_action(
+        return _per_row_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
             title=_("Loại hồ sơ đề nghị"),
-            handler=handler,
+            step=lambda row, data: services.nomination_reject(
+                nomination=row, reason=data["reason"], by=request.user
+            ),
+            done=lambda rows: f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
     @admin.action(
@@ -595,22 +605,16 @@ class NominationAdmin(
 
     @admin.action(description=_("Hủy khen thưởng các hồ sơ đã chọn"), permissions=["issue"])
     def revoke(self, request, queryset):
-        def handler(data):
-            rows = list(queryset)
-            with transaction.atomic():
-                for nomination in rows:
-                    services.nomination_revoke(
-                        nomination=nomination, reason=data["reason"], by=request.user
-                    )
-            return f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}."
-
-        return _form_action(
+        return _per_row_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
             title=_("Hủy khen thưởng"),
-            handler=handler,
+            step=lambda row, data: services.nomination_revoke(
+                nomination=row, reason=data["reason"], by=request.user
+            ),
+            done=lambda rows: f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
     @admin.action(description=_("Xuất Excel các hồ sơ đề nghị đã chọn"), permissions=["view"])
@@ -837,26 +841,19 @@ class DecisionAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
 
     @admin.action(description=_("Hủy quyết định khen thưởng"), permissions=["change"])
     def revoke(self, request, queryset):
-        def handler(data):
-            rows = list(queryset)
-            with transaction.atomic():
-                for decision in rows:
-                    services.decision_revoke(
-                        decision=decision, reason=data["reason"], by=request.user
-                    )
-            numbers = ", ".join(d.number for d in rows)
-            return (
-                f"Đã hủy quyết định số {numbers}: các tập thể, cá nhân được khen thưởng đã được "
-                f"gỡ khỏi trang công khai."
-            )
-
-        return _form_action(
+        return _per_row_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
             title=_("Hủy quyết định khen thưởng"),
-            handler=handler,
+            step=lambda row, data: services.decision_revoke(
+                decision=row, reason=data["reason"], by=request.user
+            ),
+            done=lambda rows: (
+                f"Đã hủy quyết định số {', '.join(d.number for d in rows)}: các tập thể, cá nhân "
+                f"được khen thưởng đã được gỡ khỏi trang công khai."
+            ),
         )
 
     @admin.action(description=_("Xuất Excel các quyết định đã chọn"), permissions=["view"])
@@ -945,7 +942,7 @@ class ProposalAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
 
 @admin.register(EmulationRegistration)
 class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, SimpleHistoryAdmin):
-    list_display = ["candidate", "award_form", "year", "state", "decided_at"]
+    list_display = ["candidate_name", "award_form", "year", "state", "decided_at"]
     list_filter = ["state", "year", "award_form"]
     search_fields = ["collective__name", "individual__full_name"]
     folded_search_fields = CANDIDATE_SEARCH
@@ -954,8 +951,8 @@ class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, Simple
     actions = ["submit", "approve", "refuse"]
 
     @admin.display(description=_("Tập thể / cá nhân"))
-    def candidate(self, obj):
-        return obj.collective or obj.individual
+    def candidate_name(self, obj):
+        return obj.candidate
 
     def _run(self, request, queryset, service, done):
         rows = list(queryset)
@@ -978,22 +975,16 @@ class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, Simple
 
     @admin.action(description=_("Từ chối đăng ký"), permissions=["change"])
     def refuse(self, request, queryset):
-        def handler(data):
-            rows = list(queryset)
-            with transaction.atomic():
-                for registration in rows:
-                    services.registration_refuse(
-                        registration=registration, reason=data["reason"], by=request.user
-                    )
-            return f"Đã từ chối {len(rows)} đăng ký thi đua."
-
-        return _form_action(
+        return _per_row_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
             title=_("Từ chối đăng ký thi đua"),
-            handler=handler,
+            step=lambda row, data: services.registration_refuse(
+                registration=row, reason=data["reason"], by=request.user
+            ),
+            done=lambda rows: f"Đã từ chối {len(rows)} đăng ký thi đua.",
         )
 
 

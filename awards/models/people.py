@@ -144,7 +144,33 @@ class Individual(models.Model):
         return f"{self.full_name} — {details}"
 
 
-class DisciplineRecord(models.Model):
+ONE_CANDIDATE = _("Chọn đúng một tập thể hoặc một cá nhân.")
+
+
+def one_candidate_constraint(name):
+    """A row about exactly one collective or one individual, in the database."""
+    return models.CheckConstraint(
+        condition=Q(collective__isnull=True, individual__isnull=False)
+        | Q(collective__isnull=False, individual__isnull=True),
+        name=name,
+        violation_error_message=ONE_CANDIDATE,
+    )
+
+
+class OneCandidateMixin:
+    """``one_candidate_constraint`` mirrored in ``clean()``, and the candidate itself."""
+
+    @property
+    def candidate(self):
+        return self.collective or self.individual
+
+    def clean(self):
+        super().clean()
+        if bool(self.collective_id) == bool(self.individual_id):
+            raise ValidationError(ONE_CANDIDATE)
+
+
+class DisciplineRecord(OneCandidateMixin, models.Model):
     """A discipline or an investigation of a candidate: no award while it is open."""
 
     class Kind(models.TextChoices):
@@ -180,12 +206,7 @@ class DisciplineRecord(models.Model):
         verbose_name = _("hồ sơ kỷ luật, điều tra")
         verbose_name_plural = _("hồ sơ kỷ luật, điều tra")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(collective__isnull=True, individual__isnull=False)
-                | Q(collective__isnull=False, individual__isnull=True),
-                name="awards_disciplinerecord_one_candidate",
-                violation_error_message=_("Chọn đúng một tập thể hoặc một cá nhân."),
-            ),
+            one_candidate_constraint("awards_disciplinerecord_one_candidate"),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="awards_disciplinerecord_ends_after_start",
@@ -194,10 +215,9 @@ class DisciplineRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.collective or self.individual}"
+        return f"{self.get_kind_display()}: {self.candidate}"
 
     def clean(self):
-        if bool(self.collective_id) == bool(self.individual_id):
-            raise ValidationError(_("Chọn đúng một tập thể hoặc một cá nhân."))
+        super().clean()
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("Ngày kết thúc không được trước ngày bắt đầu.")})

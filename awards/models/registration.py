@@ -7,14 +7,15 @@ approved one a condition of a nomination for the same year and form.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from awards.models.people import OneCandidateMixin, one_candidate_constraint
 
-class EmulationRegistration(models.Model):
+
+class EmulationRegistration(OneCandidateMixin, models.Model):
     """One collective or individual's registration for one award form in one year."""
 
     class State(models.TextChoices):
@@ -68,12 +69,7 @@ class EmulationRegistration(models.Model):
         verbose_name = _("đăng ký thi đua đầu năm")
         verbose_name_plural = _("đăng ký thi đua đầu năm")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(collective__isnull=True, individual__isnull=False)
-                | Q(collective__isnull=False, individual__isnull=True),
-                name="awards_registration_one_candidate",
-                violation_error_message=_("Chọn đúng một tập thể hoặc một cá nhân."),
-            ),
+            one_candidate_constraint("awards_registration_one_candidate"),
             models.UniqueConstraint(
                 fields=["year", "award_form", "collective"],
                 condition=Q(collective__isnull=False),
@@ -89,8 +85,4 @@ class EmulationRegistration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.collective or self.individual} — {self.award_form} năm {self.year}"
-
-    def clean(self):
-        if bool(self.collective_id) == bool(self.individual_id):
-            raise ValidationError(_("Chọn đúng một tập thể hoặc một cá nhân."))
+        return f"{self.candidate} — {self.award_form} năm {self.year}"
