@@ -17,6 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
@@ -27,6 +28,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange, ModelDelta
 
 from awards import exports, rules, services
 from awards.models import (
@@ -114,6 +116,30 @@ admin.site.autocomplete_view = _autocomplete_view
 # --- History without revert for the workflow records --------------------------------------
 
 
+def _shown(record, field):
+    """A historical value as people read it: a choice's label, a related row's name."""
+    value = getattr(record, field.attname)
+    if value is None:
+        return "—"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation:
+        try:
+            return getattr(record, field.name)
+        except ObjectDoesNotExist:
+            return value
+    return value
+
+
+def _changes(old, new):
+    """Every tracked field that differs between two historical records, editable or not."""
+    changes = []
+    for field in new.tracked_fields:
+        if getattr(old, field.attname) != getattr(new, field.attname):
+            changes.append(ModelChange(field.name, _shown(old, field), _shown(new, field)))
+    return sorted(changes, key=lambda change: change.field)
+
+
 class WorkflowHistoryMixin:
     """History that can be read, never reverted: workflow records change through services."""
 
@@ -125,6 +151,19 @@ class WorkflowHistoryMixin:
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """The "Changes" column, including the fields only services write (the stage, the
+        decision…): django-simple-history diffs editable fields only, which left the column
+        empty for every workflow step."""
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                changes = _changes(current, previous)
+                delta = ModelDelta(changes, [c.field for c in changes], current, previous)
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     def has_change_history_permission(self, request, obj=None):
         return False

@@ -288,3 +288,10 @@ def test_revoking_a_decision_in_the_admin_needs_a_confirmation(
     )
     nomination.refresh_from_db()
     assert nomination.stage == Stage.REVOKED
+
+
+def test_history_changes_column_shows_the_stage_moving(admin_client, reviewed, make_individual):
+    [nomination] = reviewed(make_individual())
+    html = admin_client.get(f"/admin/awards/nomination/{nomination.pk}/history/").content.decode()
+    changes = html[html.index('id="change-history"') :]
+    assert "Đã được khối giới thiệu" in changes and "Đã được Hội đồng bình xét" in changes
