@@ -441,5 +441,7 @@ def load(*, stdout=None):
     if stdout:
         stdout.write(
             f"Điển hình tiên tiến: giai đoạn {period.name}, {len(collectives)} tập thể, "
-            f"{len(individuals)} cá nhân, quyết định {DECISION['number']}."
+            f"{len(individuals)} cá nhân, quyết định {DECISION['number']}; danh hiệu hằng "
+            f"năm 2015-2020, Bằng khen tỉnh theo tờ trình {PROVINCE['proposal']}, một khen "
+            f"thưởng bị hủy."
         )
