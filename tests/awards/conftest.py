@@ -172,3 +172,19 @@ def attach_dossier(nomination):
             title=Attachment.Kind(kind).label,
             file=SimpleUploadedFile(f"{kind}.pdf", b"%PDF-1.4 test"),
         )
+
+
+def sitemap_text(client):
+    """Every address of the site's sitemap as text, whether /sitemap.xml is one urlset or
+    an index of files (followed the way a crawler does)."""
+    import re
+    from urllib.parse import urlsplit
+
+    xml = client.get("/sitemap.xml").content.decode()
+    if "<sitemapindex" not in xml:
+        return xml
+    parts = []
+    for loc in re.findall(r"<loc>(.*?)</loc>", xml):
+        url = urlsplit(loc.replace("&amp;", "&"))
+        parts.append(client.get(url.path + (f"?{url.query}" if url.query else "")).content.decode())
+    return "\n".join(parts)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import LegalDocument
+from tests.awards.conftest import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_hostile_parameters_never_cause_a_server_error(client, documents, url):
 
 def test_sitemap_lists_public_documents_only(client, documents):
     plan, _letter, hidden = documents
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     assert plan.get_absolute_url() in xml
     assert "/van-ban/</loc>" in xml
     assert hidden.get_absolute_url() not in xml
