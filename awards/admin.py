@@ -1073,8 +1073,38 @@ class UnitAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
 
 
+class CandidateHistoryInline(admin.TabularInline):
+    """Every nomination of the candidate, year by year and level by level, read-only: the
+    secretary's view of the candidate's history (revoked and rejected rows included)."""
+
+    model = Nomination
+    fk_name = "collective"
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["year", "award_form", "stage", "decision", "issuing_body", "period"]
+    readonly_fields = fields
+    ordering = ["-year", "award_form__order"]
+    verbose_name_plural = _("quá trình thi đua, khen thưởng")
+
+    @admin.display(description=_("Cấp quyết định"))
+    def issuing_body(self, obj):
+        return obj.decision.issuing_body if obj.decision_id else "—"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("award_form", "decision", "period")
+
+
+class IndividualHistoryInline(CandidateHistoryInline):
+    fk_name = "individual"
+
+
 @admin.register(Collective)
 class CollectiveAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    inlines = [CandidateHistoryInline]
     list_display = ["name", "unit", "honoured_count"]
     list_filter = [("unit__block", admin.RelatedOnlyFieldListFilter), "unit"]
     search_fields = ["search_text"]
@@ -1095,6 +1125,7 @@ class CollectiveAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 @admin.register(Individual)
 class IndividualAdmin(CollectiveAdmin):
+    inlines = [IndividualHistoryInline]
     list_display = ["full_name", "position", "unit", "honoured_count"]
     search_fields = ["search_text"]
     ordering = ["full_name"]

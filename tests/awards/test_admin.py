@@ -295,3 +295,20 @@ def test_history_changes_column_shows_the_stage_moving(admin_client, reviewed, m
     html = admin_client.get(f"/admin/awards/nomination/{nomination.pk}/history/").content.decode()
     changes = html[html.index('id="change-history"') :]
     assert "Đã được khối giới thiệu" in changes and "Đã được Hội đồng bình xét" in changes
+
+
+def test_a_persons_admin_page_lists_every_year_and_level(
+    admin_client, register, make_individual, honoured, secretary
+):
+    person = make_individual("Hà Thị Lịch Sử")
+    _decision, [nomination] = honoured(person)
+    services.nomination_reject(
+        nomination=register(person, code="lao-dong-tien-tien", year=2018),
+        reason="Chưa đủ thời gian",
+        by=secretary,
+    )
+    html = admin_client.get(f"/admin/awards/individual/{person.pk}/change/").content.decode()
+    assert "Quá trình thi đua, khen thưởng" in html
+    assert "2017" in html and "2018" in html
+    assert "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng" in html
+    assert "Không được chọn" in html
