@@ -5,28 +5,36 @@ emulation blocks and six units, and records that reproduce the article's figures
 the real workflow: 12 collectives and 56 individuals registered, 5 and 18 introduced by the
 blocks, 3 and 6 honoured through one council meeting and the Director's decision
 45/QĐ-SKHCN of 08/09/2017. Names of people are invented.
+
+Year after year, in a period of its own (so the seed article's figures stay as published):
+the annual titles of 2015–2020 (Lao động tiên tiến and one Chiến sĩ thi đua cơ sở each
+year, each year's Director's decision holding both lists), one Bằng khen of the provincial
+chairman recorded through a tờ trình and the province's decision, and one award revoked.
 """
 
 import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from awards import services
-from awards.catalogue import ensure_award_forms, ensure_secretary_group
+from awards import conf, services
+from awards.catalogue import DEFAULT_DOSSIER, ensure_award_forms, ensure_secretary_group
 from awards.models import (
+    Attachment,
     AwardForm,
     Collective,
     CouncilMeeting,
     EmulationBlock,
     Individual,
-    LegalDocument,
     Nomination,
     Period,
+    RevocationReason,
     Stage,
     Unit,
 )
+from documents.models import LegalDocument
 
 PERIOD = {"slug": "2015-2020", "name": "2015-2020", "start_year": 2015, "end_year": 2020}
 YEAR = 2017
@@ -212,14 +220,152 @@ def _reference_data():
     return period, collectives, individuals
 
 
+# The smallest file the upload validator accepts as a PDF: demo dossiers are placeholders.
+PLACEHOLDER_PDF = b"%PDF-1.4\n% Tai lieu mau cua du lieu demo\n%%EOF\n"
+
+
+def _attach_dossier(nomination):
+    """Placeholder files for every line of the nomination's dossier checklist."""
+    required = conf.dossier_requirements().get(nomination.award_form.code, DEFAULT_DOSSIER)
+    for kind in required:
+        attachment = Attachment(
+            nomination=nomination, kind=kind, title=f"{Attachment.Kind(kind).label} (bản mẫu)"
+        )
+        attachment.file.save(f"{kind}.pdf", ContentFile(PLACEHOLDER_PDF), save=False)
+        attachment.save()
+
+
+ANNUAL_PERIOD = {
+    "slug": "thi-dua-thuong-xuyen-2015-2020",
+    "name": "Thi đua thường xuyên 2015-2020",
+    "start_year": 2015,
+    "end_year": 2020,
+}
+ANNUAL_YEARS = range(2015, 2021)
+ANNUAL_WORKERS = 7  # Lao động tiên tiến each year; the first is also Chiến sĩ thi đua cơ sở
+PROVINCE = {
+    "proposal": "25/TTr-SKHCN",
+    "proposal_date": datetime.date(2019, 11, 20),
+    "number": "2150/QĐ-UBND",
+    "date": datetime.date(2019, 12, 26),
+    "issuing_body": "Chủ tịch UBND tỉnh Cao Bằng",
+    "signer": "Lý Văn Quyết",
+    "signer_position": "Chủ tịch",
+}
+
+
+def _walk_year(period, year, rows, *, by):
+    """Introduce, review (one meeting) and return the reviewed rows of ``year``."""
+    for nomination in rows:
+        services.nomination_introduce(nomination=nomination, block=nomination.unit.block, by=by)
+        _attach_dossier(nomination)
+    meeting = CouncilMeeting.objects.create(
+        period=period,
+        held_on=datetime.date(year, 11, 15),
+        title=f"Họp Hội đồng Thi đua, khen thưởng Sở bình xét năm {year}",
+        members_total=9,
+        members_present=8,
+    )
+    services.council_meeting_record(
+        meeting=meeting,
+        conclusions=[{"nomination": n, "votes_for": 8, "written_for": 1} for n in rows],
+        by=by,
+    )
+
+
+def _annual(individuals, collectives, *, by):
+    """The annual titles of 2015–2020, a provincial Bằng khen and one revoked award."""
+    period, _created = Period.objects.get_or_create(
+        slug=ANNUAL_PERIOD["slug"],
+        defaults={
+            **ANNUAL_PERIOD,
+            "legal_basis": "Luật Thi đua, khen thưởng; danh hiệu thi đua xét hằng năm.",
+        },
+    )
+    if Nomination.objects.filter(period=period).exists():
+        return period
+    forms = {f.code: f for f in AwardForm.objects.all()}
+    # The seed's honoured people and one never introduced: a candidate the council did not
+    # choose in 2017 keeps no public page.
+    workers = [*individuals[: ANNUAL_WORKERS - 1], individuals[INDIVIDUALS_INTRODUCED]]
+    for year in ANNUAL_YEARS:
+        rows = [
+            services.nomination_register(
+                period=period,
+                award_form=forms[AwardForm.LAO_DONG_TIEN_TIEN],
+                individual=person,
+                year=year,
+                achievements=ACHIEVEMENTS[index % len(ACHIEVEMENTS)],
+                by=by,
+            )
+            for index, person in enumerate(workers)
+        ]
+        rows.append(
+            services.nomination_register(
+                period=period,
+                award_form=forms[AwardForm.CHIEN_SI_THI_DUA_CO_SO],
+                individual=workers[year % len(workers)],
+                year=year,
+                achievements=ACHIEVEMENTS[1],
+                by=by,
+            )
+        )
+        province_row = None
+        if year == PROVINCE["proposal_date"].year:
+            province_row = services.nomination_register(
+                period=period,
+                award_form=forms["bang-khen-tinh"],
+                collective=collectives[0],
+                year=year,
+                achievements="Hoàn thành xuất sắc nhiệm vụ khoa học và công nghệ năm 2019.",
+                by=by,
+            )
+            rows.append(province_row)
+        _walk_year(period, year, rows, by=by)
+        services.decision_issue(
+            number=f"{60 + year % 100}/QĐ-SKHCN",
+            date=datetime.date(year, 12, 20),
+            signer=DECISION["signer"],
+            signer_position=DECISION["signer_position"],
+            nominations=[n for n in rows if n is not province_row],
+            by=by,
+        )
+        if province_row is not None:
+            proposal = services.proposal_submit(
+                number=PROVINCE["proposal"],
+                date=PROVINCE["proposal_date"],
+                nominations=[province_row],
+                by=by,
+            )
+            services.decision_record_external(
+                proposal=proposal,
+                number=PROVINCE["number"],
+                date=PROVINCE["date"],
+                issuing_body=PROVINCE["issuing_body"],
+                signer=PROVINCE["signer"],
+                signer_position=PROVINCE["signer_position"],
+                honoured=[province_row],
+                by=by,
+            )
+    revoked = Nomination.objects.get(
+        period=period,
+        year=2016,
+        individual=workers[-1],
+        award_form=forms[AwardForm.LAO_DONG_TIEN_TIEN],
+    )
+    services.nomination_revoke(nomination=revoked, reason=RevocationReason.FALSE_DECLARATION, by=by)
+    return period
+
+
 def load(*, stdout=None):
     """Create this app's demo records; running it again changes nothing."""
     ensure_award_forms()
     ensure_secretary_group()
     period, collectives, individuals = _reference_data()
-    if Nomination.objects.filter(period=period).exists():
-        return
     by = _demo_user()
+    if Nomination.objects.filter(period=period).exists():
+        _annual(individuals, collectives, by=by)
+        return
     giay_khen = AwardForm.objects.get(code="giay-khen")
 
     groups = [
@@ -255,6 +401,8 @@ def load(*, stdout=None):
                 }
             )
 
+    for nomination in honoured:
+        _attach_dossier(nomination)
     meeting = CouncilMeeting.objects.create(
         period=period, title="Họp Hội đồng Thi đua, khen thưởng Sở", **MEETING
     )
@@ -275,7 +423,6 @@ def load(*, stdout=None):
         date=DECISION["date"],
         signer=DECISION["signer"],
         signer_position=DECISION["signer_position"],
-        award_form=giay_khen,
         nominations=honoured,
         document=document,
         by=by,
@@ -290,8 +437,11 @@ def load(*, stdout=None):
         reviewed_at=_at(MEETING["held_on"], 15), honoured_at=_at(DECISION["date"], 14)
     )
     nominations.filter(stage=Stage.REJECTED).update(rejected_at=_at(MEETING["held_on"], 15))
+    _annual(individuals, collectives, by=by)
     if stdout:
         stdout.write(
             f"Điển hình tiên tiến: giai đoạn {period.name}, {len(collectives)} tập thể, "
-            f"{len(individuals)} cá nhân, quyết định {DECISION['number']}."
+            f"{len(individuals)} cá nhân, quyết định {DECISION['number']}; danh hiệu hằng "
+            f"năm 2015-2020, Bằng khen tỉnh theo tờ trình {PROVINCE['proposal']}, một khen "
+            f"thưởng bị hủy."
         )

@@ -1,14 +1,19 @@
 """Exports for the council: nominations and decisions as Excel (.xlsx) and CSV.
 
-Headers are Vietnamese, the Excel header row is bold and frozen and column widths fit the
-content. A cell that starts like a formula (= + - @) is written as text, so an export
-opened in a spreadsheet never runs something typed into a name or a summary.
+Headers are Vietnamese, the Excel header row is bold, frozen and has an auto-filter, column
+widths fit the content, and dates are real dates (shown dd/mm/yyyy) that sort and filter;
+the CSV writes them dd/mm/yyyy. A cell that starts like a formula (= + - @) is written as
+text, so an export opened in a spreadsheet never runs something typed into a name or a
+summary. File names carry the period and the day of the export.
 """
 
 import csv
+import datetime
 import io
 
+from django.db.models import Count
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -22,13 +27,16 @@ MAX_COLUMN_WIDTH = 60
 
 
 def _date(value):
-    return f"{value:%d/%m/%Y}" if value else ""
+    return value or None
 
 
 def _datetime(value):
-    from django.utils import timezone
+    """A naive local datetime: spreadsheets have no time zones."""
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
 
-    return f"{timezone.localtime(value):%d/%m/%Y %H:%M}" if value else ""
+
+def today_suffix():
+    return f"{timezone.localdate():%Y-%m-%d}"
 
 
 NOMINATION_HEADERS = [
@@ -50,12 +58,19 @@ NOMINATION_HEADERS = [
     "Số tờ trình",
     "Lý do không được chọn",
     "Tóm tắt thành tích",
+    "Phiếu đồng ý",
+    "Phiếu không đồng ý",
+    "Ý kiến văn bản đồng ý",
+    "Ý kiến văn bản không đồng ý",
+    "Số thành viên Hội đồng",
 ]
 
 DECISION_HEADERS = [
     "STT",
     "Số quyết định",
     "Ngày ký",
+    "Cấp quyết định",
+    "Người, cơ quan quyết định",
     "Người ký",
     "Chức vụ",
     "Hình thức khen thưởng",
@@ -68,8 +83,20 @@ DECISION_HEADERS = [
 def nomination_rows(nominations):
     nominations = nominations.select_related(
         "period", "award_form", "unit__block", "collective", "individual", "decision", "proposal"
-    )
+    ).prefetch_related("conclusions__meeting")
     for index, n in enumerate(nominations, start=1):
+        conclusion = max(n.conclusions.all(), key=lambda c: c.meeting.held_on, default=None)
+        votes = (
+            [
+                conclusion.votes_for,
+                conclusion.votes_against,
+                conclusion.written_for,
+                conclusion.written_against,
+                conclusion.meeting.members_total,
+            ]
+            if conclusion
+            else [None] * 5
+        )
         yield [
             index,
             n.period.name,
@@ -89,12 +116,13 @@ def nomination_rows(nominations):
             n.proposal.number if n.proposal_id else "",
             n.rejection_reason,
             n.achievements,
+            *votes,
         ]
 
 
 def decision_rows(decisions):
-    decisions = decisions.select_related("award_form").prefetch_related(
-        "nominations__collective", "nominations__individual"
+    decisions = decisions.prefetch_related(
+        "nominations__collective", "nominations__individual", "nominations__award_form"
     )
     for index, d in enumerate(decisions, start=1):
         honoured = list(d.nominations.all())
@@ -104,9 +132,11 @@ def decision_rows(decisions):
             index,
             d.number,
             _date(d.signed_on),
+            d.get_issuing_level_display(),
+            d.issuing_body,
             d.signer,
             d.signer_position,
-            d.award_form.name,
+            "; ".join(sorted({n.award_form.name for n in honoured})),
             len(collectives),
             len(individuals),
             "; ".join(str(n.candidate) for n in collectives + individuals),
@@ -115,7 +145,7 @@ def decision_rows(decisions):
 
 def _safe(value):
     """Plain text a spreadsheet shows as typed: no formula, no control characters."""
-    if isinstance(value, int | float) or value is None:
+    if isinstance(value, int | float | datetime.date) or value is None:
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     if value.startswith(FORMULA_PREFIXES):
@@ -123,17 +153,36 @@ def _safe(value):
     return value
 
 
-def xlsx_response(*, headers, rows, title, filename):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
+def statistics_rows(nominations):
+    """Honoured rows counted per year × award form × unit, the period page's statistics."""
+    counts = (
+        nominations.filter(stage=Stage.HONOURED)
+        .values("year", "award_form__name", "award_form__order", "unit__name", "unit__order")
+        .annotate(n=Count("pk"))
+        .order_by("year", "award_form__order", "unit__order", "unit__name")
+    )
+    for row in counts:
+        yield [row["year"], row["award_form__name"], row["unit__name"], row["n"]]
+
+
+STATISTICS_HEADERS = ["Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng"]
+
+
+def _fill_sheet(sheet, headers, rows):
     sheet.append(headers)
     widths = [len(h) for h in headers]
     for row in rows:
         row = [_safe(v) for v in row]
         sheet.append(row)
         for i, value in enumerate(row):
-            longest = max((len(line) for line in str(value).splitlines()), default=0)
+            if isinstance(value, datetime.datetime):
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "DD/MM/YYYY HH:MM"
+                longest = 16
+            elif isinstance(value, datetime.date):
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "DD/MM/YYYY"
+                longest = 10
+            else:
+                longest = max((len(line) for line in str(value).splitlines()), default=0)
             widths[i] = max(widths[i], longest)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -141,11 +190,30 @@ def xlsx_response(*, headers, rows, title, filename):
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_COLUMN_WIDTH)
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def xlsx_response(*, headers, rows, title, filename, extra_sheets=()):
+    """An .xlsx answer; ``extra_sheets``: (title, headers, rows) of further sheets."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    _fill_sheet(sheet, headers, rows)
+    for extra_title, extra_headers, extra_rows in extra_sheets:
+        _fill_sheet(workbook.create_sheet(extra_title[:31]), extra_headers, extra_rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return value
 
 
 def csv_response(*, headers, rows, filename):
@@ -154,13 +222,14 @@ def csv_response(*, headers, rows, filename):
     writer = csv.writer(buffer)
     writer.writerow(headers)
     for row in rows:
-        writer.writerow([_safe(v) for v in row])
+        writer.writerow([_csv_value(_safe(v)) for v in row])
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def nominations_export(nominations, fmt, *, filename="de-cu"):
+def nominations_export(nominations, fmt, *, filename=None):
+    filename = filename or f"ho-so-de-nghi-{today_suffix()}"
     rows = nomination_rows(nominations)
     if fmt == "xlsx":
         return xlsx_response(
@@ -168,11 +237,13 @@ def nominations_export(nominations, fmt, *, filename="de-cu"):
             rows=rows,
             title="Hồ sơ đề nghị",
             filename=f"{filename}.xlsx",
+            extra_sheets=[("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))],
         )
     return csv_response(headers=NOMINATION_HEADERS, rows=rows, filename=f"{filename}.csv")
 
 
-def decisions_export(decisions, fmt, *, filename="quyet-dinh"):
+def decisions_export(decisions, fmt, *, filename=None):
+    filename = filename or f"quyet-dinh-khen-thuong-{today_suffix()}"
     rows = decision_rows(decisions)
     if fmt == "xlsx":
         return xlsx_response(

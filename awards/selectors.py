@@ -1,17 +1,19 @@
-"""Read paths of the registry: statistics, honour boards, candidate histories, documents.
+"""Read paths of the registry: statistics, honour boards, candidate histories.
 
 Everything public starts from ``Nomination.objects.honoured()`` (honoured nominations of
 public periods); only the aggregate counts of the statistics page look at the others.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import groupby
 
 from django.db.models import Count, Q
 
+from awards import conf
 from awards.models import (
     CandidateKind,
     Decision,
-    LegalDocument,
     Nomination,
     Period,
     Stage,
@@ -62,10 +64,54 @@ def honoured_nominations():
     )
 
 
+@dataclass
+class YearStatistics:
+    """Honoured rows of a period counted per year × form, and per unit × year."""
+
+    years: list
+    forms: list
+    by_form: list  # [(form, [count per year], total)]
+    by_unit: list  # [(unit name, [count per year], total)]
+    totals: list  # [count per year]
+
+
+def year_statistics(period, *, rows=None):
+    """Counts of the public honoured rows of ``period`` by year, award form and unit."""
+    if rows is None:
+        rows = honoured_nominations().filter(period=period)
+    counts = (
+        rows.values("year", "award_form__name", "award_form__order", "unit__name", "unit__order")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    years = list(range(period.start_year, period.end_year + 1))
+    by_form, by_unit = {}, {}
+    for row in counts:
+        index = years.index(row["year"]) if row["year"] in years else None
+        if index is None:
+            continue
+        form_key = (row["award_form__order"], row["award_form__name"])
+        unit_key = (row["unit__order"], row["unit__name"])
+        by_form.setdefault(form_key, [0] * len(years))[index] += row["n"]
+        by_unit.setdefault(unit_key, [0] * len(years))[index] += row["n"]
+    totals = [sum(col) for col in zip(*by_form.values(), strict=True)] or [0] * len(years)
+    return YearStatistics(
+        years=years,
+        forms=[name for _order, name in sorted(by_form)],
+        by_form=[(name, values, sum(values)) for (_o, name), values in sorted(by_form.items())],
+        by_unit=[(name, values, sum(values)) for (_o, name), values in sorted(by_unit.items())],
+        totals=totals,
+    )
+
+
 def honour_board(period):
     """The honoured collectives and individuals of ``period``, with their decisions."""
     board = HonourBoard(period=period)
-    rows = honoured_nominations().filter(period=period).order_by("unit__order", "unit__name", "pk")
+    rows = (
+        honoured_nominations()
+        .filter(period=period)
+        .order_by("-year", "award_form__order", "unit__order", "unit__name", "pk")
+    )
     for nomination in rows:
         if nomination.candidate_kind == CandidateKind.COLLECTIVE:
             board.collectives.append(nomination)
@@ -79,61 +125,62 @@ def candidate_commendations(candidate):
     return (
         honoured_nominations()
         .filter(**{candidate._meta.model_name: candidate})
-        .order_by("-period__start_year", "-decision__signed_on")
+        .order_by("-year", "-decision__signed_on", "award_form__order")
     )
+
+
+@dataclass
+class AnnexGroup:
+    """One annexed list of a decision: the rows of one award form and their reward."""
+
+    award_form: object
+    rows: list
+    coefficient: Decimal | None = None
+    amount: Decimal | None = None  # per row
+
+    @property
+    def subtotal(self):
+        return None if self.amount is None else self.amount * len(self.rows)
+
+
+@dataclass
+class DecisionAnnex:
+    groups: list
+    base_salary: Decimal
+
+    @property
+    def total(self):
+        return sum((g.subtotal for g in self.groups if g.subtotal is not None), Decimal(0))
+
+    @property
+    def has_amounts(self):
+        return any(g.amount is not None for g in self.groups)
+
+
+def decision_annex(decision, rows=None):
+    """The decision's rows grouped by award form, with each form's reward amount
+    (coefficient × mức lương cơ sở, Nghị định 98/2023/NĐ-CP, Điều 54) and the total."""
+    if rows is None:
+        rows = honoured_nominations().filter(decision=decision)
+    rows = sorted(
+        rows, key=lambda n: (n.award_form.order, n.candidate_kind, n.unit.order, n.unit.name, n.pk)
+    )
+    base = conf.base_salary()
+    coefficients = conf.reward_coefficients()
+    groups = []
+    for form, members in groupby(rows, key=lambda n: n.award_form):
+        coefficient = coefficients.get(form.code)
+        groups.append(
+            AnnexGroup(
+                award_form=form,
+                rows=list(members),
+                coefficient=coefficient,
+                amount=None if coefficient is None else coefficient * base,
+            )
+        )
+    return DecisionAnnex(groups=groups, base_salary=base)
 
 
 def public_decisions():
     """Decisions that honoured at least one nomination of a public period."""
-    return Decision.objects.filter(
-        nominations__stage=Stage.HONOURED, nominations__period__is_public=True
-    ).distinct()
-
-
-@dataclass
-class DocumentFilter:
-    """The cleaned search of /van-ban/: invalid values are dropped with a notice."""
-
-    q: str = ""
-    kind: str = ""
-    year: int | None = None
-    notices: list = field(default_factory=list)
-
-
-MAX_QUERY_LENGTH = 200
-
-
-def document_filter_from(params):
-    """Read ``q``, ``kind`` and ``year`` from a QueryDict without ever failing."""
-    result = DocumentFilter()
-    q = params.get("q", "")
-    result.q = " ".join(q.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
-    kind = params.get("kind", "").strip()
-    if kind:
-        if kind in LegalDocument.Kind.values:
-            result.kind = kind
-        else:
-            result.notices.append("Loại văn bản không hợp lệ, đã bỏ qua điều kiện này.")
-    year = params.get("year", "").strip()
-    if year:
-        if year.isdigit() and len(year) == 4 and 1900 <= int(year) <= 2100:
-            result.year = int(year)
-        else:
-            result.notices.append("Năm ban hành không hợp lệ, đã bỏ qua điều kiện này.")
-    return result
-
-
-def documents(search):
-    """Public legal documents matching a ``DocumentFilter``."""
-    qs = LegalDocument.objects.public().search(search.q)
-    if search.kind:
-        qs = qs.filter(kind=search.kind)
-    if search.year:
-        qs = qs.filter(issued_on__year=search.year)
-    return qs
-
-
-def document_years():
-    return sorted(
-        {d.year for d in LegalDocument.objects.public().dates("issued_on", "year")}, reverse=True
-    )
+    return Decision.objects.public()

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from awards import selectors
-from awards.models import Collective, Individual, LegalDocument, Period
+from awards.models import Collective, Individual, Period
 
 
 class AwardsIndexSitemap(Sitemap):
@@ -12,7 +12,7 @@ class AwardsIndexSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["awards:period_list", "awards:document_list"]
+        return ["awards:period_list"]
 
     def location(self, item):
         return reverse(item)
@@ -51,22 +51,10 @@ class DecisionSitemap(Sitemap):
         return selectors.public_decisions().order_by("pk")
 
 
-class LegalDocumentSitemap(Sitemap):
-    changefreq = "yearly"
-    priority = 0.4
-
-    def items(self):
-        return LegalDocument.objects.public().order_by("pk")
-
-    def lastmod(self, document):
-        return document.issued_on
-
-
 SITEMAPS = {
     "awards-index": AwardsIndexSitemap,
     "awards-periods": PeriodSitemap,
     "awards-collectives": CollectiveSitemap,
     "awards-individuals": IndividualSitemap,
     "awards-decisions": DecisionSitemap,
-    "awards-documents": LegalDocumentSitemap,
 }

@@ -23,7 +23,15 @@ urlpatterns = [
         "dien-hinh-tien-tien/ca-nhan/<int:pk>/", views.individual_detail, name="individual_detail"
     ),
     path("dien-hinh-tien-tien/quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
+    path(
+        "dien-hinh-tien-tien/quyet-dinh/<int:pk>/ban-in/",
+        views.decision_print,
+        name="decision_print",
+    ),
+    path(
+        "dien-hinh-tien-tien/quyet-dinh/<int:pk>/giay-khen/<int:nomination_pk>/",
+        views.certificate_print,
+        name="certificate_print",
+    ),
     path("dien-hinh-tien-tien/<slug:slug>/", views.honour_board, name="honour_board"),
-    path("van-ban/", views.document_list, name="document_list"),
-    path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
 ]

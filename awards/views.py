@@ -1,4 +1,4 @@
-"""Public pages of the registry, the legal documents and the council's exports.
+"""Public pages of the registry, and the council's exports.
 
 Views pick the data (from ``awards.selectors``) and the template; the rules live in the
 models, selectors and services.
@@ -6,15 +6,12 @@ models, selectors and services.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from awards import exports, selectors
-from awards.models import Collective, Decision, Individual, LegalDocument, Period, Stage
-
-DOCUMENTS_PER_PAGE = 20
+from awards.models import Collective, Decision, Individual, Period, Stage
 
 
 @require_safe
@@ -30,7 +27,14 @@ def honour_board(request, slug):
     period = get_object_or_404(
         Period.objects.public().prefetch_related("legal_documents"), slug=slug
     )
-    return render(request, "awards/honour_board.html", {"board": selectors.honour_board(period)})
+    return render(
+        request,
+        "awards/honour_board.html",
+        {
+            "board": selectors.honour_board(period),
+            "statistics": selectors.year_statistics(period),
+        },
+    )
 
 
 def _candidate_detail(request, model, pk):
@@ -56,48 +60,45 @@ def individual_detail(request, pk):
     return _candidate_detail(request, Individual, pk)
 
 
-@require_safe
-def decision_detail(request, pk):
-    decision = get_object_or_404(
-        selectors.public_decisions().select_related("award_form", "document"), pk=pk
-    )
-    honoured = (
-        selectors.honoured_nominations()
-        .filter(decision=decision)
-        .order_by("candidate_kind", "unit__order", "pk")
-    )
-    return render(
-        request, "awards/decision_detail.html", {"decision": decision, "honoured": honoured}
+def _public_decision(pk):
+    return get_object_or_404(
+        selectors.public_decisions().select_related("document", "proposal"), pk=pk
     )
 
 
 @require_safe
-def document_list(request):
-    """/van-ban/: the legal documents, searchable by number and summary."""
-    search = selectors.document_filter_from(request.GET)
-    page = Paginator(selectors.documents(search), DOCUMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+def decision_print(request, pk):
+    """The decision with its annexed lists, laid out for paper (print CSS, official date)."""
+    decision = _public_decision(pk)
     return render(
         request,
-        "awards/document_list.html",
-        {
-            "search": search,
-            "page_obj": page,
-            "documents": page.object_list,
-            "kinds": LegalDocument.Kind.choices,
-            "years": selectors.document_years(),
-            "query_string": query.urlencode(),
-        },
+        "awards/print/decision.html",
+        {"decision": decision, "annex": selectors.decision_annex(decision)},
     )
 
 
 @require_safe
-def document_detail(request, pk):
-    document = get_object_or_404(LegalDocument.objects.public(), pk=pk)
-    return render(request, "awards/document_detail.html", {"document": document})
+def certificate_print(request, pk, nomination_pk):
+    """A printable Giấy khen (or certificate of the title) for one honoured row."""
+    decision = _public_decision(pk)
+    nomination = get_object_or_404(
+        selectors.honoured_nominations().filter(decision=decision), pk=nomination_pk
+    )
+    return render(
+        request,
+        "awards/print/certificate.html",
+        {"decision": decision, "nomination": nomination},
+    )
+
+
+@require_safe
+def decision_detail(request, pk):
+    decision = _public_decision(pk)
+    return render(
+        request,
+        "awards/decision_detail.html",
+        {"decision": decision, "annex": selectors.decision_annex(decision)},
+    )
 
 
 # --- Exports (council staff only) -------------------------------------------------------
@@ -132,6 +133,7 @@ def export_nominations(request, fmt):
             return HttpResponseBadRequest("Bước không hợp lệ.".encode())
         nominations = nominations.filter(stage=stage)
         filename += f"-{stage}"
+    filename += f"-{exports.today_suffix()}"
     return exports.nominations_export(nominations, fmt, filename=filename)
 
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pagecache",
     "news",
     "visitors",
+    "documents",
     "awards",
     "banners",
     "agency",

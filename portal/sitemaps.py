@@ -15,6 +15,7 @@ from django.views.decorators.http import conditional_page
 
 from agency.sitemaps import SITEMAPS as AGENCY_SITEMAPS
 from awards.sitemaps import SITEMAPS as AWARDS_SITEMAPS
+from documents.sitemaps import SITEMAPS as DOCUMENTS_SITEMAPS
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
 from news.sitemaps import URLS_PER_FILE
 
@@ -29,7 +30,12 @@ def _at_most(sitemap_class, limit=URLS_PER_FILE):
 
 SITEMAPS = {
     section: _at_most(sitemap_class)
-    for section, sitemap_class in {**NEWS_SITEMAPS, **AWARDS_SITEMAPS, **AGENCY_SITEMAPS}.items()
+    for section, sitemap_class in {
+        **NEWS_SITEMAPS,
+        **AWARDS_SITEMAPS,
+        **DOCUMENTS_SITEMAPS,
+        **AGENCY_SITEMAPS,
+    }.items()
 }
 
 

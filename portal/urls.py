@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("visitors.urls")),
     path("", include("banners.urls")),
     path("", include("awards.urls")),
+    path("", include("documents.urls")),
     path("", include("news.urls")),
     path("", include("news.legacy_urls")),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.serve_media, name="media"),

@@ -65,3 +65,126 @@ def official_date(value):
         return ""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+@register.filter
+def vnd(value):
+    """An amount in đồng as Vietnamese write it: Decimal("702000.0") → "702.000 đ"."""
+    if value is None or value == "":
+        return "—"
+    return f"{int(round(value)):,} đ".replace(",", ".")
+
+
+@register.filter
+def decimal_comma(value):
+    """A coefficient with the Vietnamese decimal comma: Decimal("0.3") → "0,3"."""
+    if value is None:
+        return "—"
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+@register.inclusion_tag("awards/admin/workflow_panel.html", takes_context=True)
+def workflow_panel(context):
+    """The admin index's "Quy trình" panel: each step, how many records wait there, links."""
+    from django.urls import reverse
+
+    from awards.models import CouncilMeeting, EmulationRegistration, Nomination, Stage
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.has_perm("awards.view_nomination"):
+        return {"steps": []}
+    nominations = reverse("admin:awards_nomination_changelist")
+    waiting = Nomination.objects.filter(stage=Stage.REVIEWED)
+    steps = [
+        {
+            "number": 1,
+            "title": "Đăng ký",
+            "count": Nomination.objects.filter(stage=Stage.REGISTERED).count(),
+            "what": "hồ sơ đề nghị chờ khối giới thiệu",
+            "links": [
+                ("Thêm hồ sơ đề nghị", reverse("admin:awards_nomination_add")),
+                (
+                    f"Đăng ký thi đua đầu năm chờ duyệt "
+                    f"({EmulationRegistration.objects.filter(state='pending').count()})",
+                    reverse("admin:awards_emulationregistration_changelist")
+                    + "?state__exact=pending",
+                ),
+            ],
+        },
+        {
+            "number": 2,
+            "title": "Khối giới thiệu",
+            "count": Nomination.objects.filter(stage=Stage.REGISTERED).count(),
+            "what": "hồ sơ: chọn hồ sơ → “Bước 2: ghi nhận khối thi đua giới thiệu”",
+            "links": [("Hồ sơ chờ giới thiệu", f"{nominations}?stage__exact=registered")],
+        },
+        {
+            "number": 3,
+            "title": "Họp Hội đồng",
+            "count": Nomination.objects.filter(stage=Stage.INTRODUCED).count(),
+            "what": "hồ sơ chờ Hội đồng bình xét",
+            "links": [
+                ("Thêm cuộc họp", reverse("admin:awards_councilmeeting_add")),
+                (
+                    f"Cuộc họp chưa ghi nhận kết quả "
+                    f"({CouncilMeeting.objects.filter(recorded_at__isnull=True).count()})",
+                    reverse("admin:awards_councilmeeting_changelist") + "?recorded_at__isempty=1",
+                ),
+            ],
+        },
+        {
+            "number": 4,
+            "title": "Quyết định / Tờ trình",
+            "count": waiting.filter(proposal__isnull=True).count(),
+            "what": "hồ sơ đã bình xét: chọn → “Bước 4: ra quyết định” hoặc “lập tờ trình”",
+            "links": [
+                (
+                    "Hồ sơ chờ quyết định",
+                    f"{nominations}?stage__exact=reviewed&proposal__isnull=True",
+                ),
+                ("Quyết định khen thưởng", reverse("admin:awards_decision_changelist")),
+            ],
+        },
+        {
+            "number": 5,
+            "title": "Quyết định cấp trên",
+            "count": waiting.filter(proposal__isnull=False).count(),
+            "what": "hồ sơ đã trình, chờ quyết định của cấp trên",
+            "links": [("Tờ trình", reverse("admin:awards_proposal_changelist"))],
+        },
+    ]
+    return {"steps": steps}
+
+
+YEAR_BAR_WIDTH = 36
+YEAR_CHART_HEIGHT = 140
+
+
+@register.inclusion_tag("awards/widgets/year_chart.html")
+def year_chart(statistics, period):
+    """A server-rendered SVG column chart of the honoured rows per year of a period."""
+    top = max(statistics.totals, default=0) or 1
+    bars = []
+    for index, (year, value) in enumerate(zip(statistics.years, statistics.totals, strict=True)):
+        height = round(YEAR_CHART_HEIGHT * value / top, 1)
+        x = 10 + index * (YEAR_BAR_WIDTH + 12)
+        bars.append(
+            {
+                "year": year,
+                "value": value,
+                "x": x,
+                "y": YEAR_CHART_HEIGHT - height + 20,
+                "height": height,
+                "label_x": x + YEAR_BAR_WIDTH / 2,
+            }
+        )
+    return {
+        "period": period,
+        "bars": bars,
+        "bar_width": YEAR_BAR_WIDTH,
+        "width": 20 + len(bars) * (YEAR_BAR_WIDTH + 12),
+        "height": YEAR_CHART_HEIGHT + 45,
+        "axis_y": YEAR_CHART_HEIGHT + 20,
+        "year_y": YEAR_CHART_HEIGHT + 38,
+    }

@@ -75,9 +75,11 @@ def make_collective(unit):
 
 @pytest.fixture
 def register(period, secretary):
-    def register(candidate, code="giay-khen", year=2017, achievements="Hoàn thành xuất sắc."):
+    def register(
+        candidate, code="giay-khen", year=2017, achievements="Hoàn thành xuất sắc.", dossier=True
+    ):
         field = "collective" if isinstance(candidate, Collective) else "individual"
-        return services.nomination_register(
+        nomination = services.nomination_register(
             period=period,
             award_form=award_form(code),
             year=year,
@@ -85,6 +87,9 @@ def register(period, secretary):
             by=secretary,
             **{field: candidate},
         )
+        if dossier:
+            attach_dossier(nomination)
+        return nomination
 
     return register
 
@@ -150,3 +155,36 @@ def honoured(reviewed, secretary):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to a temporary folder, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def attach_dossier(nomination):
+    """Every document the nomination's checklist asks for, as small valid PDFs."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from awards import conf
+    from awards.catalogue import DEFAULT_DOSSIER
+    from awards.models import Attachment
+
+    for kind in conf.dossier_requirements().get(nomination.award_form.code, DEFAULT_DOSSIER):
+        Attachment.objects.create(
+            nomination=nomination,
+            kind=kind,
+            title=Attachment.Kind(kind).label,
+            file=SimpleUploadedFile(f"{kind}.pdf", b"%PDF-1.4 test"),
+        )
+
+
+def sitemap_text(client):
+    """Every address of the site's sitemap as text, whether /sitemap.xml is one urlset or
+    an index of files (followed the way a crawler does)."""
+    import re
+    from urllib.parse import urlsplit
+
+    xml = client.get("/sitemap.xml").content.decode()
+    if "<sitemapindex" not in xml:
+        return xml
+    parts = []
+    for loc in re.findall(r"<loc>(.*?)</loc>", xml):
+        url = urlsplit(loc.replace("&amp;", "&"))
+        parts.append(client.get(url.path + (f"?{url.query}" if url.query else "")).content.decode())
+    return "\n".join(parts)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
 
-from awards.models import CouncilMeeting, Decision, LegalDocument, Nomination, Period
+from awards.models import AwardForm, CouncilMeeting, Decision, Nomination, Period
 from awards.services import WorkflowError, nomination_register
 from core.documents_files import validate_document_file
 from core.text import fold, vietnamese_slugify
@@ -70,15 +70,15 @@ def test_validation_explains_the_one_candidate_rule_in_vietnamese(
     assert not Nomination.objects.exists()
 
 
-def test_same_candidate_cannot_be_registered_twice_for_the_same_period_and_form(
+def test_same_candidate_cannot_be_registered_twice_for_the_same_year_and_form(
     register, make_individual, make_collective
 ):
     person, team = make_individual(), make_collective()
     register(person)
     register(team)
-    with pytest.raises(WorkflowError, match="Cá nhân này đã được đăng ký"):
+    with pytest.raises(WorkflowError, match="Cá nhân này đã có hồ sơ đề nghị"):
         register(person)
-    with pytest.raises(WorkflowError, match="Tập thể này đã được đăng ký"):
+    with pytest.raises(WorkflowError, match="Tập thể này đã có hồ sơ đề nghị"):
         register(team)
     assert Nomination.objects.count() == 2
     # Another form in the same period is a different nomination.
@@ -86,13 +86,24 @@ def test_same_candidate_cannot_be_registered_twice_for_the_same_period_and_form(
     assert Nomination.objects.count() == 3
 
 
-def test_duplicate_is_refused_even_after_rejection(register, make_individual, secretary):
+def test_a_rejected_candidate_may_be_put_forward_again_the_same_year(
+    register, make_individual, secretary
+):
     from awards.services import nomination_reject
 
     person = make_individual()
     nomination_reject(nomination=register(person), reason="Thiếu hồ sơ", by=secretary)
-    with pytest.raises(WorkflowError):
+    again = register(person)
+    assert again.stage == "registered"
+    with pytest.raises(WorkflowError, match="đã có hồ sơ đề nghị"):
         register(person)
+
+
+def test_the_same_title_may_be_registered_every_year(register, make_individual):
+    person = make_individual()
+    for year in (2015, 2016, 2017):
+        register(person, code="lao-dong-tien-tien", year=year)
+    assert person.nominations.count() == 3
 
 
 def test_database_refuses_a_duplicate_behind_validation(register, make_individual, period):
@@ -135,16 +146,27 @@ def test_year_must_lie_within_the_period(register, make_individual):
         register(make_individual(), year=2021)
 
 
-def test_decision_number_is_unique_in_the_database(honoured, make_individual, secretary):
+def test_decision_number_is_unique_per_issuing_body_and_year_in_the_database(
+    honoured, make_individual, secretary
+):
     decision, _ = honoured(make_individual())
+
+    def create(**kwargs):
+        values = {
+            "number": decision.number,
+            "signed_on": datetime.date(2017, 9, 9),
+            "issuing_body": decision.issuing_body,
+            "signer": "X",
+            "issued_by": secretary,
+            **kwargs,
+        }
+        return Decision.objects.create(**values)
+
     with pytest.raises(IntegrityError), transaction.atomic():
-        Decision.objects.create(
-            number=decision.number,
-            signed_on=datetime.date(2017, 9, 9),
-            signer="X",
-            award_form=decision.award_form,
-            issued_by=secretary,
-        )
+        create()
+    create(issuing_body="Chủ tịch UBND tỉnh Cao Bằng")  # another body's numbering
+    create(signed_on=datetime.date(2018, 1, 5))  # numbers start again each year
+    assert Decision.objects.filter(number=decision.number).count() == 3
 
 
 def test_meeting_cannot_have_more_present_than_members(period):
@@ -160,21 +182,6 @@ def test_meeting_cannot_have_more_present_than_members(period):
 def test_period_end_cannot_precede_start():
     with pytest.raises(IntegrityError), transaction.atomic():
         Period.objects.create(name="x", slug="x", start_year=2020, end_year=2015)
-
-
-def test_document_effective_date_cannot_precede_issue_date():
-    document = LegalDocument(
-        number="1/QĐ-X",
-        kind="quyet-dinh",
-        issuing_body="Sở",
-        issued_on=datetime.date(2017, 9, 8),
-        effective_on=datetime.date(2017, 9, 1),
-        title="x",
-    )
-    with pytest.raises(ValidationError, match="Ngày hiệu lực"):
-        document.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        document.save()
 
 
 # --- Uploaded files --------------------------------------------------------------------
@@ -225,3 +232,11 @@ def test_oversized_files_are_refused(settings):
 def test_folding_keeps_d_for_đ():
     assert fold("Quyết định  Đầu tư đổi mới") == "quyet dinh dau tu doi moi"
     assert vietnamese_slugify("Giai đoạn 2015-2020") == "giai-doan-2015-2020"
+
+
+def test_a_deleted_award_form_stays_deleted_after_migrate():
+    from django.core.management import call_command
+
+    AwardForm.objects.filter(code="co-thi-dua-tinh").delete()
+    call_command("migrate", verbosity=0)
+    assert not AwardForm.objects.filter(code="co-thi-dua-tinh").exists()

@@ -12,10 +12,10 @@ from awards.models import (
     AwardForm,
     CouncilMeeting,
     Decision,
-    LegalDocument,
     Nomination,
     Stage,
 )
+from documents.models import LegalDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +57,13 @@ def test_loading_twice_changes_nothing(demo):
 
 
 def test_one_valid_meeting_precedes_the_directors_decision(demo):
-    meeting = CouncilMeeting.objects.get()
-    decision = Decision.objects.get()
+    meeting = CouncilMeeting.objects.get(period__slug="2015-2020")
+    decision = Decision.objects.get(number="45/QĐ-SKHCN")
     assert decision.number == "45/QĐ-SKHCN" and decision.signed_on == datetime.date(2017, 9, 8)
     assert meeting.held_on < decision.signed_on and meeting.recorded_at
     assert meeting.members_present / meeting.members_total >= conf.quorum()
-    assert decision.award_form.within_director_authority
+    assert decision.issuing_level == "director"
+    assert all(n.award_form.within_director_authority for n in decision.nominations.all())
     assert decision.nominations.count() == 9
     assert decision.document.kind == LegalDocument.Kind.DECISION
 
@@ -79,9 +80,11 @@ def test_demo_has_the_two_legal_documents_of_the_period(client, demo):
 
 
 def test_demo_respects_the_grassroots_fighter_ratio(demo):
-    passed = Nomination.objects.filter(stage__in=[Stage.REVIEWED, Stage.HONOURED])
-    for unit_id, year in passed.values_list("unit", "year").distinct():
-        rows = passed.filter(unit=unit_id, year=year)
+    # Counted over the department (the default scope, AWARDS_GRASSROOTS_RATIO_SCOPE), as it
+    # stood when the council concluded: a later revocation does not undo the count.
+    passed = Nomination.objects.filter(stage__in=[Stage.REVIEWED, Stage.HONOURED, Stage.REVOKED])
+    for year in passed.values_list("year", flat=True).distinct():
+        rows = passed.filter(year=year)
         fighters = rows.filter(award_form__code=AwardForm.CHIEN_SI_THI_DUA_CO_SO).count()
         advanced = rows.filter(award_form__code=AwardForm.LAO_DONG_TIEN_TIEN).count()
         assert fighters <= conf.grassroots_fighter_ratio() * advanced
@@ -97,3 +100,25 @@ def test_demo_rejections_stay_off_the_public_pages(client, demo):
         if nomination.individual_id:
             assert nomination.individual.full_name not in board
         assert client.get(nomination.candidate.get_absolute_url()).status_code == 404
+
+
+def test_demo_holds_a_decade_of_annual_titles_a_provincial_award_and_a_revocation(client, demo):
+    annual = Nomination.objects.filter(period__slug="thi-dua-thuong-xuyen-2015-2020")
+    advanced = annual.filter(award_form__code=AwardForm.LAO_DONG_TIEN_TIEN)
+    assert sorted(set(advanced.values_list("year", flat=True))) == list(range(2015, 2021))
+    person = advanced.filter(year=2015).first().individual
+    assert advanced.filter(individual=person, stage=Stage.HONOURED).count() >= 5
+    # Each year's decision holds two annexed lists.
+    decision = Decision.objects.get(number="77/QĐ-SKHCN", signed_on__year=2017)
+    assert {n.award_form.code for n in decision.nominations.all()} == {
+        AwardForm.LAO_DONG_TIEN_TIEN,
+        AwardForm.CHIEN_SI_THI_DUA_CO_SO,
+    }
+    province = Decision.objects.get(number="2150/QĐ-UBND")
+    assert province.issuing_level == "province" and province.proposal.number == "25/TTr-SKHCN"
+    board = client.get("/dien-hinh-tien-tien/thi-dua-thuong-xuyen-2015-2020/").content.decode()
+    assert "Chủ tịch UBND tỉnh Cao Bằng" in board and "2150/QĐ-UBND" in board
+    revoked = annual.get(stage=Stage.REVOKED)
+    assert revoked.decision.number == "76/QĐ-SKHCN"
+    page = client.get(revoked.decision.get_absolute_url()).content.decode()
+    assert revoked.individual.full_name not in page

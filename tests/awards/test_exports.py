@@ -1,10 +1,12 @@
 """Exports for the council: Excel files opened back with openpyxl, CSV with a BOM."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from awards import services
@@ -41,6 +43,13 @@ def open_xlsx(response):
     return load_workbook(io.BytesIO(response.content)).active
 
 
+def _shown(value):
+    """A cell as the spreadsheet shows it: dates as dd/mm/yyyy (hh:mm)."""
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    return str(value or "")
+
+
 def test_nominations_xlsx_has_vietnamese_headers_fitting_widths_and_every_row(
     staff, records, period
 ):
@@ -54,11 +63,12 @@ def test_nominations_xlsx_has_vietnamese_headers_fitting_widths_and_every_row(
     names = [row[4] for row in rows[1:]]
     assert "Hoàng Văn Hùng" in names and "Nông Thị Thu Hương" in names
     honoured_row = next(row for row in rows[1:] if row[4] == "Hoàng Văn Hùng")
-    assert honoured_row[13] == "45/QĐ-SKHCN" and honoured_row[14] == "08/09/2017"
+    assert honoured_row[13] == "45/QĐ-SKHCN"
+    assert honoured_row[14] == datetime.datetime(2017, 9, 8)  # a real date, shown dd/mm/yyyy
     # Each column is at least as wide as its longest value (capped for long summaries).
     for index, header in enumerate(rows[0], start=1):
         letter = sheet.cell(row=1, column=index).column_letter
-        longest = max(len(str(row[index - 1] or "")) for row in rows)
+        longest = max(len(_shown(row[index - 1])) for row in rows)
         assert sheet.column_dimensions[letter].width >= min(longest, 60), header
 
 
@@ -91,9 +101,11 @@ def test_decisions_export_lists_who_each_decision_honoured(staff, records):
     sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx"))
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == DECISION_HEADERS
-    assert rows[1][1] == "45/QĐ-SKHCN" and rows[1][2] == "08/09/2017"
-    assert rows[1][6] == 1 and rows[1][7] == 1
-    assert "Hoàng Văn Hùng" in rows[1][8]
+    assert rows[1][1] == "45/QĐ-SKHCN" and rows[1][2] == datetime.datetime(2017, 9, 8)
+    row = dict(zip(DECISION_HEADERS, rows[1], strict=True))
+    assert row["Số tập thể"] == 1 and row["Số cá nhân"] == 1
+    assert "Hoàng Văn Hùng" in row["Danh sách được khen thưởng"]
+    assert row["Người, cơ quan quyết định"] == "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng"
     csv_rows = list(
         csv.reader(
             io.StringIO(
@@ -134,3 +146,34 @@ def test_admin_action_exports_the_selected_nominations(staff, records):
     )
     rows = list(open_xlsx(response).iter_rows(values_only=True))
     assert len(rows) == 3
+
+
+def test_exports_have_real_dates_an_auto_filter_votes_and_a_dated_file_name(staff, records, period):
+    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+    today = timezone.localdate()
+    assert (
+        f'filename="ho-so-de-nghi-{period.slug}-{today:%Y-%m-%d}.xlsx"'
+        in (response["Content-Disposition"])
+    )
+    sheet = open_xlsx(response)
+    assert sheet.auto_filter.ref == sheet.dimensions
+    header = [c.value for c in sheet[1]]
+    date_cell = sheet.cell(row=2, column=header.index("Ngày đăng ký") + 1)
+    assert date_cell.is_date and date_cell.number_format == "DD/MM/YYYY HH:MM"
+    rows = [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    honoured_row = next(r for r in rows if r["Tập thể / cá nhân"] == "Hoàng Văn Hùng")
+    assert honoured_row["Phiếu đồng ý"] == 8 and honoured_row["Số thành viên Hội đồng"] == 9
+    csv_text = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv?stage=honoured").content.decode(
+        "utf-8-sig"
+    )
+    assert "08/09/2017" in csv_text
+
+
+def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(staff, records, period):
+    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+    sheet = load_workbook(io.BytesIO(response.content))["Thống kê"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng")
+    assert rows[1:] == [(2017, "Giấy khen của Giám đốc Sở", "Phòng Quản lý khoa học", 2)]

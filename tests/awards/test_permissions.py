@@ -25,7 +25,11 @@ def admin_client(client, secretary, group):
 
 def test_group_has_exactly_the_registry_permissions(group):
     permissions = set(group.permissions.values_list("content_type__app_label", "codename"))
-    assert permissions == {("awards", codename) for codename in secretary_codenames()}
+    assert permissions == {("awards", codename) for codename in secretary_codenames()} | {
+        ("documents", "view_legaldocument"),
+        ("documents", "add_legaldocument"),
+        ("documents", "change_legaldocument"),
+    }
     codenames = {codename for _app, codename in permissions}
     assert "delete_decision" not in codenames
     assert "delete_nomination" not in codenames
@@ -35,7 +39,7 @@ def test_group_has_exactly_the_registry_permissions(group):
 
 
 def test_group_permissions_all_exist(group):
-    assert group.permissions.count() == len(secretary_codenames())
+    assert group.permissions.count() == len(secretary_codenames()) + 3
     assert Permission.objects.filter(content_type__app_label="awards").count() > len(
         secretary_codenames()
     )
@@ -52,7 +56,7 @@ def test_secretary_can_use_the_registry_admin(admin_client, honoured, make_indiv
         "/admin/awards/councilmeeting/add/",
         "/admin/awards/decision/",
         f"/admin/awards/decision/{decision.pk}/change/",
-        "/admin/awards/legaldocument/add/",
+        "/admin/documents/legaldocument/add/",
         "/admin/awards/period/",
         "/admin/awards/awardform/",
     ]:

@@ -349,8 +349,9 @@ def test_votes_cannot_exceed_members_present(register, make_individual, make_mee
 
 
 def test_provincial_fighter_needs_secret_ballot_and_ninety_percent_of_all_members(
-    register, make_individual, make_meeting, secretary
+    register, make_individual, make_meeting, secretary, settings
 ):
+    settings.AWARDS_PROVINCIAL_FIGHTER_YEARS = 0  # only the votes are under test here
     nomination = _introduced(
         register, make_individual(), secretary, code="chien-si-thi-dua-cap-tinh"
     )

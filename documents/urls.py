@@ -1,0 +1,10 @@
+from django.urls import path
+
+from documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("van-ban/", views.document_list, name="document_list"),
+    path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
+]
