@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from banners.models import Banner
 from banners.services import banners_set_active
+from core.search import FoldedSearchMixin
 from core.uploads import reencode_image
 
 
@@ -43,7 +44,7 @@ class BannerAdminForm(forms.ModelForm):
 
 
 @admin.register(Banner)
-class BannerAdmin(admin.ModelAdmin):
+class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = BannerAdminForm
     list_display = [
         "preview",

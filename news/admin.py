@@ -7,13 +7,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.search import FoldedSearchMixin
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import articles_publish, articles_unpublish
 from portal.concurrency import OptimisticLockAdminMixin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "article_total"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -69,7 +70,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(FoldedSearchMixin, OptimisticLockAdminMixin, SimpleHistoryAdmin):
     """Articles, with history (view and revert) and a refusal of saves from stale forms."""
 
     list_display = [
