@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint install bench browser clean
+.PHONY: run test lint install bench browser clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,20 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The project's message catalogue (locale/): Debian's gettext provides msgfmt.
+messages: install
+	@if ! command -v msgfmt >/dev/null; then \
+	  echo "Installing Debian's gettext for the message catalogue..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; \
+	fi
+	$(BIN)/python manage.py compilemessages -v 0
+
 .secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	@chmod 600 .secret_key
 
-run: install .secret_key
+run: install messages .secret_key
 	export DJANGO_SECRET_KEY="$$(cat .secret_key)"; \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput -v 0 && \
@@ -39,7 +48,7 @@ run: install .secret_key
 	echo "Mở http://127.0.0.1:8000 (quản trị: http://127.0.0.1:8000/admin/)" && \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install browser messages
 	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import LocalizedHistoryAdminMixin
 from core.search import FoldedSearchMixin
 from news.models import Article, ArticleSlugHistory, Category
 from news.services import articles_publish, articles_unpublish
@@ -70,7 +71,9 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FoldedSearchMixin, OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    FoldedSearchMixin, LocalizedHistoryAdminMixin, OptimisticLockAdminMixin, SimpleHistoryAdmin
+):
     """Articles, with history (view and revert) and a refusal of saves from stale forms."""
 
     list_display = [

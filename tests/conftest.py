@@ -3,8 +3,31 @@ DATABASE_URL says so (as `.ci/run` does)."""
 
 import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def _compile_stale_messages():
+    """Compile the project's catalogue when a .po is newer than its .mo (``make messages``
+    does it for `make test`; a bare `pytest` after editing a .po must not test stale text)."""
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if not shutil.which("msgfmt"):
+            pytest.exit("msgfmt not found: run `make messages` (installs Debian's gettext)", 2)
+        subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+        # Django may have loaded the catalogues already: drop them, as runserver's reloader does.
+        from django.utils.translation.reloader import translation_file_changed
+
+        translation_file_changed(None, mo)
+
+
+_compile_stale_messages()
 
 
 @pytest.fixture(autouse=True)
