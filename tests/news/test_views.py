@@ -85,7 +85,8 @@ def test_article_page_shows_title_date_byline_views_and_body(reader, make_articl
     )
     html = reader.get(article.get_absolute_url()).content.decode()
     assert "<h1" in html and "Hội nghị sơ kết</h1>" in html
-    assert ">08/09/2017</time>" in html
+    assert ">15:30 08/09/2017</time>" in html
+    assert "Cập nhật lúc" not in html
     assert 'Lượt xem: <span data-stat="views">702</span>' in html
     assert "<p>Đoạn một.</p>" in html
     assert '<p class="article-byline">HN</p>' in html
