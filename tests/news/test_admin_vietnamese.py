@@ -97,3 +97,9 @@ def test_filter_horizontal_and_calendar_texts_are_translated(staff_client):
     script = staff_client.get("/admin/jsi18n/").content.decode()
     assert "Ch\\u1ecdn t\\u1ea5t c\\u1ea3 %s" in script or "Chọn tất cả %s" in script
     assert "Th\\u1ee9 Hai" in script or "Thứ Hai" in script
+
+
+def test_admin_index_names_the_axes_section_and_its_models_in_vietnamese(staff_client):
+    html = staff_client.get("/admin/").content.decode()
+    assert "Đăng nhập sai và tạm khóa" in html
+    assert ">Axes<" not in html and "Access attempts" not in html
