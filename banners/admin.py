@@ -1,7 +1,7 @@
 """Banners in the admin: editors upload the image, choose where and when it shows."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -92,8 +92,25 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Bật các quảng cáo đã chọn"))
     def switch_on(self, request, queryset):
-        banners_set_active(banners=queryset, is_active=True)
+        already = queryset.filter(is_active=True).count()
+        count = banners_set_active(banners=queryset, is_active=True)
+        message = _("Đã bật %(n)d quảng cáo") % {"n": count - already}
+        if already:
+            message += _("; %(n)d quảng cáo đã bật từ trước") % {"n": already}
+        outside = sum(1 for banner in queryset if not banner.is_visible())
+        if outside:
+            message += _(
+                "; %(n)d quảng cáo chưa hiện trên trang vì ngoài thời gian hiển thị đã đặt"
+            ) % {"n": outside}
+        level = messages.SUCCESS if count - already else messages.WARNING
+        self.message_user(request, message + ".", level)
 
     @admin.action(description=_("Tắt các quảng cáo đã chọn"))
     def switch_off(self, request, queryset):
-        banners_set_active(banners=queryset, is_active=False)
+        already = queryset.filter(is_active=False).count()
+        count = banners_set_active(banners=queryset, is_active=False)
+        message = _("Đã tắt %(n)d quảng cáo") % {"n": count - already}
+        if already:
+            message += _("; %(n)d quảng cáo đã tắt từ trước") % {"n": already}
+        level = messages.SUCCESS if count - already else messages.WARNING
+        self.message_user(request, message + ".", level)

@@ -138,6 +138,14 @@ class ArticleAdmin(
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        # Django's "đã được thay đổi thành công" says nothing about whether readers see it.
+        if obj.is_scheduled:
+            when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
+            note = _("Bài được hẹn giờ: người đọc chưa thấy, bài tự hiện trên trang lúc %(when)s.")
+            self.message_user(request, note % {"when": when}, messages.INFO)
+        elif obj.status == Article.Status.DRAFT:
+            note = _("Bài đang là bản nháp: người đọc chưa thấy cho đến khi bài được đăng.")
+            self.message_user(request, note, messages.INFO)
 
     @admin.action(description=_("Đăng các bài đã chọn"), permissions=["change"])
     def publish_selected(self, request, queryset):

@@ -95,3 +95,21 @@ def test_status_filter_offers_scheduled_and_selects_only_scheduled(staff_client,
     assert list(response.context["cl"].result_list) == [scheduled]
     published = staff_client.get("/admin/news/article/", {"status__exact": "published"})
     assert [a.title for a in published.context["cl"].result_list] == ["Bài đã lên trang"]
+
+
+def test_saving_a_scheduled_article_says_when_it_will_show(staff_client, category):
+    when = timezone.localtime(timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    response = staff_client.post(
+        "/admin/news/article/add/",
+        {"title": "Tin hẹn giờ", "slug": "", "category": category.pk, "summary": "",
+         "body": "<p>x</p>", "image_alt": "", "status": "published",
+         "published_at_0": when.strftime("%d/%m/%Y"), "published_at_1": when.strftime("%H:%M:%S"),
+         "byline": "", "old_slugs-TOTAL_FORMS": "0", "old_slugs-INITIAL_FORMS": "0"},
+        follow=True,
+    )  # fmt: skip
+    texts = _messages(response)
+    assert (
+        f"Bài được hẹn giờ: người đọc chưa thấy, bài tự hiện trên trang lúc {when:%H:%M %d/%m/%Y}."
+        in texts
+    )
+    assert not any("Đã đăng" in text for text in texts)
