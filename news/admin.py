@@ -22,7 +22,9 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_article_total=Count("articles"))
+        # An aggregate drops Meta.ordering: order again so the autocomplete pages stably.
+        queryset = super().get_queryset(request).annotate(_article_total=Count("articles"))
+        return queryset.order_by(*Category._meta.ordering)
 
     @admin.display(description=_("số bài"), ordering="_article_total")
     def article_total(self, obj):
