@@ -23,6 +23,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import CharField, Lookup, TextField
+from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
 
@@ -80,6 +81,10 @@ class FoldedSearchMixin:
     Put it first among a ``ModelAdmin``'s bases: ``class XAdmin(FoldedSearchMixin,
     admin.ModelAdmin)``.
     """
+
+    search_help_text = _(
+        "Tìm không phân biệt chữ hoa, chữ thường và dấu: “dong khe” tìm được “Đông Khê”."
+    )
 
     def get_search_fields(self, request):
         return [_folded(self.model, name) for name in super().get_search_fields(request)]

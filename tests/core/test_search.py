@@ -75,3 +75,9 @@ def test_prefixed_and_non_text_search_fields_are_left_alone():
     assert _folded(Article, "^title") == "^title"
     assert _folded(Article, "view_count") == "view_count"
     assert _folded(Article, "category__name") == "category__name__fold_contains"
+
+
+def test_changelist_explains_the_forgiving_search_and_names_its_icon(staff_client):  # noqa: F811
+    html = staff_client.get("/admin/news/article/").content.decode()
+    assert "“dong khe” tìm được “Đông Khê”" in html
+    assert 'alt="Tìm kiếm"' in html and 'alt="Search"' not in html
