@@ -5,8 +5,9 @@
 * the Nu HTML Checker (``vnu.jar`` from the ``vnu-jar`` npm package), started once per test
   session as a local web service with the machine's Java, so that each page costs a POST
   rather than a JVM start;
-* a layout probe: sideways scroll, and visible elements cut off by the viewport's edge or
-  by a box that hides its overflow.
+* a layout probe (``layout_probe.js``): sideways scroll of the page, visible elements cut
+  off by the viewport's edge or by a box hiding its overflow, and boxes (wide tables) that
+  must be scrolled sideways to be read.
 """
 
 import json
@@ -91,10 +92,11 @@ def run_axe(page):
     ]
 
 
-# Visible elements whose box leaves the viewport sideways, or that hide part of their own
-# content (overflow hidden/clip with more inside than shown). Inside a box that scrolls
-# sideways on purpose, content is reachable, not cut off. Screen-reader-only helpers
-# (.visually-hidden, the skip link until focused) are off-screen by design.
+# Reported: visible elements whose box leaves the viewport sideways; elements that hide
+# part of their own content (overflow hidden/clip); boxes that must be scrolled sideways to
+# be read (wide tables), except inside an article's own body. Elements inside such a box
+# are not reported again. Screen-reader-only helpers (.visually-hidden, the skip link until
+# focused) are off-screen by design.
 LAYOUT_PROBE = (Path(__file__).parent / "layout_probe.js").read_text()
 
 

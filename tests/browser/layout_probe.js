@@ -20,6 +20,13 @@
     if (r.width === 0 || r.height === 0) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+    const own = style.overflowX;
+    if ((own === 'auto' || own === 'scroll') && el.scrollWidth > el.clientWidth + 1 &&
+        !el.closest('.article-body')) {
+      // A box the reader must scroll sideways to see all of (a wide table): columns are
+      // off-screen. Editors' own content (.article-body) may do this on purpose.
+      problems.push(`needs sideways scrolling: ${name(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
+    }
     if (scrollsSideways(el)) continue;
     if (r.right > width + 1 || r.left < -1) {
       problems.push(`outside the viewport: ${name(el)} (${Math.round(r.left)}–${Math.round(r.right)}px)`);

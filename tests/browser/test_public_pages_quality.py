@@ -26,7 +26,12 @@ from tests.security.servers import free_port
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # (page kind, check) -> why it is expected to fail today. Checks: "axe", "layout", "html".
-KNOWN = {}
+KNOWN = {
+    ("period", "layout"): "the honour table needs sideways scrolling at 375 px (awards' "
+    "templates: tables as stacked cards under 600 px, issue #18)",
+    ("documents", "layout"): "the /van-ban/ table needs sideways scrolling at 375 px, "
+    "'Trích yếu' and the download off-screen (awards/documents templates: cards, issue #18)",
+}
 
 
 @pytest.fixture(scope="session")
@@ -102,11 +107,17 @@ def test_the_checkers_find_what_they_look_for(browser):
             '<div style="width:600px">rộng</div>'
             '<p style="width:100px;overflow:hidden;white-space:nowrap">một dòng chữ rất dài '
             'bị cắt mất phần cuối</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            '<table class="wide" style="display:block;overflow-x:auto;width:200px"><tr>'
+            '<td style="min-width:500px">cột rộng</td></tr></table>'
+            '<div class="article-body"><table style="display:block;overflow-x:auto;width:200px">'
+            '<tr><td style="min-width:500px">bảng của biên tập viên</td></tr></table></div>'
             "</body></html>"
         )
         layout = layout_problems(page)
         assert any(line.startswith("sideways scroll") for line in layout)
         assert any(line.startswith("content cut off: p") for line in layout)
+        sideways = [line for line in layout if line.startswith("needs sideways scrolling")]
+        assert len(sideways) == 1 and "table.wide" in sideways[0]
         assert any(line.startswith("image-alt") for line in run_axe(page))
     finally:
         context.close()
