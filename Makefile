@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint install bench bench-scale browser messages clean
+.PHONY: run test lint install bench bench-scale browser messages checkers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,8 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# The English pages' interface strings (locale/en): compiled here, never committed. Needs
+# The project's message catalogues (locale/: the admin in Vietnamese, the English pages):
+# compiled here, never committed. Needs
 # gettext's msgfmt; Debian's gettext is installed once when it is missing.
 messages: install
 	@if ! command -v msgfmt >/dev/null; then \
@@ -36,6 +37,24 @@ messages: install
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; \
 	fi
 	DJANGO_SECRET_KEY=compilemessages-only $(BIN)/python manage.py compilemessages --ignore '.venv*' -v 0
+
+# The page checkers of the browser tests, pinned: axe-core (accessibility, injected into
+# the page) and the Nu HTML Checker (vnu.jar, run with Java). Installed once under .cache/.
+AXE_CORE_VERSION := 4.14.1
+VNU_JAR_VERSION := 26.9.27
+CHECKERS := .cache/node/.installed-axe-$(AXE_CORE_VERSION)-vnu-$(VNU_JAR_VERSION)
+
+$(CHECKERS):
+	@if ! command -v java >/dev/null; then \
+	  echo "Installing Debian's Java for the HTML checker..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .cache/node \
+	  axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION)
+	touch $@
+
+checkers: $(CHECKERS)
 
 .secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
@@ -49,7 +68,7 @@ run: install messages .secret_key
 	echo "Mở http://127.0.0.1:8000 (quản trị: http://127.0.0.1:8000/admin/)" && \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install browser messages
+test: install browser messages checkers
 	DJANGO_SECRET_KEY=test-only-secret-key $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

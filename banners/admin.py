@@ -1,13 +1,14 @@
 """Banners in the admin: editors upload the image, choose where and when it shows."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from banners.models import Banner
 from banners.services import banners_set_active
+from core.search import FoldedSearchMixin
 from core.uploads import reencode_image
 
 
@@ -43,7 +44,7 @@ class BannerAdminForm(forms.ModelForm):
 
 
 @admin.register(Banner)
-class BannerAdmin(admin.ModelAdmin):
+class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = BannerAdminForm
     list_display = [
         "preview",
@@ -91,8 +92,25 @@ class BannerAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Bật các quảng cáo đã chọn"), permissions=["change"])
     def switch_on(self, request, queryset):
-        banners_set_active(banners=queryset, is_active=True)
+        already = queryset.filter(is_active=True).count()
+        count = banners_set_active(banners=queryset, is_active=True)
+        message = _("Đã bật %(n)d quảng cáo") % {"n": count - already}
+        if already:
+            message += _("; %(n)d quảng cáo đã bật từ trước") % {"n": already}
+        outside = sum(1 for banner in queryset if not banner.is_visible())
+        if outside:
+            message += _(
+                "; %(n)d quảng cáo chưa hiện trên trang vì ngoài thời gian hiển thị đã đặt"
+            ) % {"n": outside}
+        level = messages.SUCCESS if count - already else messages.WARNING
+        self.message_user(request, message + ".", level)
 
     @admin.action(description=_("Tắt các quảng cáo đã chọn"), permissions=["change"])
     def switch_off(self, request, queryset):
-        banners_set_active(banners=queryset, is_active=False)
+        already = queryset.filter(is_active=False).count()
+        count = banners_set_active(banners=queryset, is_active=False)
+        message = _("Đã tắt %(n)d quảng cáo") % {"n": count - already}
+        if already:
+            message += _("; %(n)d quảng cáo đã tắt từ trước") % {"n": already}
+        level = messages.SUCCESS if count - already else messages.WARNING
+        self.message_user(request, message + ".", level)

@@ -2,18 +2,20 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.concurrency import OptimisticLockAdminMixin
+from core.history import LocalizedHistoryAdminMixin
+from core.search import FoldedSearchMixin
 from news.models import Article, ArticleAttachment, ArticleSlugHistory, Category
 from news.services import articles_publish, articles_unpublish
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "parent", "order", "article_total"]
     list_editable = ["order"]
     list_select_related = ["parent"]
@@ -22,7 +24,9 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_article_total=Count("articles"))
+        # An aggregate drops Meta.ordering: order again so the autocomplete pages stably.
+        queryset = super().get_queryset(request).annotate(_article_total=Count("articles"))
+        return queryset.order_by(*Category._meta.ordering)
 
     @admin.display(description=_("số bài"), ordering="_article_total")
     def article_total(self, obj):
@@ -44,8 +48,43 @@ class ArticleAttachmentInline(admin.TabularInline):
     verbose_name_plural = _("File đính kèm (PDF, Word, Excel, OpenDocument, PowerPoint)")
 
 
+def scheduled_label(article):
+    """ "Hẹn giờ (đăng lúc 08:00 05/12/2026)": what a scheduled article's status means."""
+    when = timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")
+    return _("Hẹn giờ (đăng lúc %(when)s)") % {"when": when}
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Status as an editor sees it: a published article whose time is ahead is "Hẹn giờ".
+
+    The parameter keeps the name of Django's own status filter so old bookmarks still work.
+    """
+
+    title = _("trạng thái")
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Bản nháp")),
+            ("scheduled", _("Hẹn giờ")),
+            ("published", _("Đã đăng")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "draft":
+            return queryset.filter(status=Article.Status.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.scheduled(now)
+        if self.value() == "published":
+            return queryset.published(now)
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    FoldedSearchMixin, LocalizedHistoryAdminMixin, OptimisticLockAdminMixin, SimpleHistoryAdmin
+):
     """Articles, with history (view and revert) and a refusal of saves from stale forms."""
 
     list_display = [
@@ -57,7 +96,7 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
         "view_count",
         "site_link",
     ]
-    list_filter = ["status", "category", "is_featured", "published_at"]
+    list_filter = [PublicationStateFilter, "category", "is_featured", "published_at"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "byline"]
     date_hierarchy = "published_at"
@@ -94,8 +133,19 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, obj):
         if obj.is_scheduled:
-            return _("Hẹn giờ")
+            return scheduled_label(obj)
         return obj.get_status_display()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.is_scheduled:
+            # The status box of a scheduled article must not read "Đã đăng".
+            field = form.base_fields["status"]
+            field.choices = [
+                (value, scheduled_label(obj) if value == Article.Status.PUBLISHED else label)
+                for value, label in field.choices
+            ]
+        return form
 
     @admin.display(description=_("trên trang"))
     def site_link(self, obj):
@@ -109,21 +159,54 @@ class ArticleAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        # Django's "đã được thay đổi thành công" says nothing about whether readers see it.
+        if obj.is_scheduled:
+            when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
+            note = _("Bài được hẹn giờ: người đọc chưa thấy, bài tự hiện trên trang lúc %(when)s.")
+            self.message_user(request, note % {"when": when}, messages.INFO)
+        elif obj.status == Article.Status.DRAFT:
+            note = _("Bài đang là bản nháp: người đọc chưa thấy cho đến khi bài được đăng.")
+            self.message_user(request, note, messages.INFO)
 
     @admin.action(description=_("Đăng các bài đã chọn"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        changed = articles_publish(articles=list(queryset))
-        self.message_user(
-            request,
-            ngettext("Đã đăng %d bài.", "Đã đăng %d bài.", changed) % changed,
-            messages.SUCCESS,
-        )
+        """Publish now: drafts and scheduled articles go on the site at once.
+
+        No confirmation step: the action's name says what it does, the message says what
+        happened, and "Chuyển các bài đã chọn về bản nháp" undoes it.
+        """
+        result = articles_publish(articles=list(queryset))
+        if not result.changed:
+            self.message_user(
+                request,
+                _("Không có bài nào được đăng thêm: %(n)d bài đã chọn đều đã đăng từ trước.")
+                % {"n": result.already_public},
+                messages.WARNING,
+            )
+            return
+        message = _("Đã đăng %(n)d bài") % {"n": result.changed}
+        if result.brought_forward:
+            message += _(" (%(n)d bài đang hẹn giờ được đăng ngay, thời điểm đăng là bây giờ)") % {
+                "n": result.brought_forward
+            }
+        if result.already_public:
+            message += _("; %(n)d bài đã đăng từ trước") % {"n": result.already_public}
+        self.message_user(request, message + ".", messages.SUCCESS)
 
     @admin.action(description=_("Chuyển các bài đã chọn về bản nháp"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
-        changed = articles_unpublish(articles=list(queryset))
-        self.message_user(
-            request,
-            ngettext("Đã gỡ %d bài về bản nháp.", "Đã gỡ %d bài về bản nháp.", changed) % changed,
-            messages.SUCCESS,
-        )
+        articles = list(queryset)
+        changed = articles_unpublish(articles=articles)
+        unchanged = len(articles) - changed
+        if not changed:
+            self.message_user(
+                request,
+                _("Không có bài nào được gỡ: %(n)d bài đã chọn vốn là bản nháp.")
+                % {"n": unchanged},
+                messages.WARNING,
+            )
+            return
+        message = _("Đã gỡ %(n)d bài về bản nháp") % {"n": changed}
+        if unchanged:
+            message += _("; %(n)d bài vốn là bản nháp") % {"n": unchanged}
+        self.message_user(request, message + ".", messages.SUCCESS)

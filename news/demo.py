@@ -357,8 +357,14 @@ def _demo_image(seed, title):
     return ContentFile(output.getvalue(), name=f"demo.{image_format.lower()}")
 
 
-def _body(summary, category_slug):
-    return f"<p>{escape(summary)}</p>\n<p>{escape(BODY_PARAGRAPHS[category_slug])}</p>"
+def _body(day, category_slug):
+    """Two paragraphs that do not repeat the summary (the page shows it above the body)."""
+    year, month, date = day
+    opening = (
+        f"Ngày {date:02d}/{month:02d}/{year}, Sở Khoa học và Công nghệ tỉnh Cao Bằng phối hợp "
+        "với các cơ quan, đơn vị liên quan triển khai nội dung công việc theo kế hoạch đề ra."
+    )
+    return f"<p>{escape(opening)}</p>\n<p>{escape(BODY_PARAGRAPHS[category_slug])}</p>"
 
 
 def load(*, stdout=None):
@@ -401,7 +407,7 @@ def load(*, stdout=None):
             title=title,
             category=categories[category_slug],
             summary=summary,
-            body=_body(summary, category_slug),
+            body=_body(day, category_slug),
             byline=BYLINES[number % len(BYLINES)],
             status=Article.Status.PUBLISHED,
             published_at=datetime(*day, 8 + number % 9, (number * 7) % 60, tzinfo=TZ),

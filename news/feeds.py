@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed, Stylesheet
 from django.utils.html import escape
 from django.utils.text import Truncator
 
@@ -10,7 +12,15 @@ from core.text import html_to_text
 from news.models import Article
 
 
+class ReadableRssFeed(Rss201rev2Feed):
+    """RSS 2.0 served as ``application/xml``: browsers show ``application/rss+xml`` as raw
+    text and never apply the feed's stylesheet; feed readers take either type."""
+
+    content_type = "application/xml; charset=utf-8"
+
+
 class LatestArticlesFeed(Feed):
+    feed_type = ReadableRssFeed
     description = "Tin tức - sự kiện mới nhất của Sở Khoa học và Công nghệ tỉnh Cao Bằng."
     language = "vi"
 
@@ -19,6 +29,10 @@ class LatestArticlesFeed(Feed):
 
     def link(self):
         return reverse("news:list")
+
+    def stylesheets(self):
+        # A browser shows the feed as a readable page; feed readers ignore the stylesheet.
+        return [Stylesheet(static("news/rss.xsl"), mimetype="text/xsl")]
 
     def items(self):
         return Article.objects.published().select_related("category").newest_first()[:20]

@@ -4,6 +4,7 @@ de-duplication."""
 import io
 import logging
 import posixpath
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,9 @@ SLUG_MAX_LENGTH = 200
 
 # Thumbnails made once, when the image is saved: (suffix, width, height).
 THUMBNAIL_SIZES = {"list": (320, 220), "side": (144, 108)}
+
+# Saves within this time of publication are part of publishing, not an update.
+EDIT_GRACE = timedelta(minutes=2)
 
 
 class Category(models.Model):
@@ -267,6 +271,18 @@ class Article(models.Model):
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def updated_after_publishing(self):
+        """The time of the last edit made after the article went online, or None.
+
+        Measured from the later of publication and creation, so that neither publishing
+        (which saves) nor entering an old article today counts as an update.
+        """
+        if self.updated_at is None or self.created_at is None or self.published_at is None:
+            return None
+        since = max(self.published_at, self.created_at) + EDIT_GRACE
+        return self.updated_at if self.updated_at > since else None
 
     def clean(self):
         # The admin validates constraints before save(): make the slug here too, so a

@@ -4,6 +4,7 @@ Views, admin actions and commands call these functions; they hold the rules.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -27,6 +28,26 @@ def article_publish(*, article, now=None):
     return article
 
 
+def article_publish_now(*, article, now=None):
+    """Put ``article`` on the public site now, whatever its state.
+
+    A draft is published dated now (or kept at its past time); a scheduled article
+    (published, time ahead) is brought forward to now. Returns what happened: ``"published"``,
+    ``"brought_forward"`` or ``"already_public"``.
+    """
+    now = now or timezone.now()
+    if article.status == Article.Status.PUBLISHED:
+        if article.published_at <= now:
+            return "already_public"
+        article.published_at = now
+        article.save()
+        return "brought_forward"
+    if article.published_at is None or article.published_at > now:
+        article.published_at = now
+    article_publish(article=article, now=now)
+    return "published"
+
+
 def article_unpublish(*, article):
     """Take ``article`` off the public site (back to draft)."""
     if article.status != Article.Status.DRAFT:
@@ -35,15 +56,33 @@ def article_unpublish(*, article):
     return article
 
 
+@dataclass(frozen=True)
+class PublishResult:
+    """What ``articles_publish`` did: drafts published, scheduled ones brought forward,
+    and the articles that were already on the public site (left as they were)."""
+
+    published: int = 0
+    brought_forward: int = 0
+    already_public: int = 0
+
+    @property
+    def changed(self):
+        return self.published + self.brought_forward
+
+
 def articles_publish(*, articles, now=None):
-    """Publish several articles at once; returns how many changed."""
-    changed = 0
+    """ "Publish now" for several articles at once, in one transaction.
+
+    The editor asked for these articles to be on the site: drafts are published now and
+    scheduled ones are brought forward to now (an editor who wants to keep the schedule
+    simply does not tick them). Returns a :class:`PublishResult`.
+    """
+    now = now or timezone.now()
+    counts = {"published": 0, "brought_forward": 0, "already_public": 0}
     with transaction.atomic():
         for article in articles:
-            if article.status != Article.Status.PUBLISHED:
-                article_publish(article=article, now=now)
-                changed += 1
-    return changed
+            counts[article_publish_now(article=article, now=now)] += 1
+    return PublishResult(**counts)
 
 
 def articles_unpublish(*, articles):

@@ -34,16 +34,22 @@ def _paginate(request, object_list):
 @require_safe
 @cached_page
 def home(request):
-    latest = selectors.latest_articles(limit=10)
+    # The lead story is the newest featured one that has a picture (a lead without one
+    # looks broken), and the latest list leaves out what the featured block already shows:
+    # with the sidebar's "Thông tin mới nhất", an article would otherwise appear three times.
     featured = selectors.featured_articles(limit=5)
+    newest = selectors.latest_articles(limit=16)
+    candidates = featured or newest[:5]
+    lead = next(
+        (card for card in candidates if card.image_url), candidates[0] if candidates else None
+    )
+    featured = [card for card in featured if card != lead]
+    shown = {card.id for card in featured} | ({lead.id} if lead else set())
+    latest = [card for card in newest if card.id not in shown][:10]
     return render(
         request,
         "news/home.html",
-        {
-            "lead": featured[0] if featured else (latest[0] if latest else None),
-            "featured": featured[1:],
-            "latest": latest,
-        },
+        {"lead": lead, "featured": featured, "latest": latest},
     )
 
 

@@ -17,3 +17,14 @@ class PortalConfig(AppConfig):
         pagecache.register_hole("csrf", csrf_hole)
         # The statistics report lists the most viewed articles without importing news.
         register_most_viewed(most_viewed_articles)
+
+        _name_axes_in_vietnamese()
+
+
+def _name_axes_in_vietnamese():
+    """django-axes gives its admin section no name of its own: the index shows "Axes"."""
+    from django.apps import apps
+    from django.utils.translation import gettext_lazy as _
+
+    if apps.is_installed("axes"):
+        apps.get_app_config("axes").verbose_name = _("Đăng nhập sai và tạm khóa")

@@ -11,19 +11,25 @@ import pytest
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_messages():
-    """The English catalogue, compiled as `make messages` does when a run starts elsewhere
-    (pytest called directly): the .mo is a build product, not in git."""
+def _compile_stale_messages():
+    """Compile the project's catalogue when a .po is newer than its .mo (``make messages``
+    does it for `make test`; a bare `pytest` after editing a .po must not test stale text)."""
     for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
         if not shutil.which("msgfmt"):
-            pytest.fail(f"{mo} is missing and msgfmt is not installed: run `make messages`")
+            pytest.exit("msgfmt not found: run `make messages` (installs Debian's gettext)", 2)
         partial = mo.with_suffix(f".mo.{os.getpid()}")
-        subprocess.run(["msgfmt", "--check", "-o", str(partial), str(po)], check=True)
+        subprocess.run(["msgfmt", "--check-format", "-o", str(partial), str(po)], check=True)
         os.replace(partial, mo)
+        # Django may have loaded the catalogues already: drop them, as runserver's reloader does.
+        from django.utils.translation.reloader import translation_file_changed
+
+        translation_file_changed(None, mo)
+
+
+_compile_stale_messages()
 
 
 @pytest.fixture(autouse=True)

@@ -67,3 +67,29 @@ def test_changelist_lists_banners_with_their_clicks(admin_client, make_banner):
     response = admin_client.get("/admin/banners/banner/")
     assert response.status_code == 200
     assert "Bộ Khoa học và Công nghệ" in response.content.decode()
+
+
+def test_switch_actions_say_what_changed_and_why_a_banner_stays_hidden(admin_client, make_banner):
+    from datetime import timedelta
+
+    from django.contrib.messages import get_messages
+    from django.utils import timezone
+
+    off = make_banner(is_active=False)
+    later = make_banner(is_active=False, active_from=timezone.now() + timedelta(days=3))
+    on = make_banner(is_active=True)
+    response = admin_client.post(
+        "/admin/banners/banner/",
+        {"action": "switch_on", "_selected_action": [off.pk, later.pk, on.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Đã bật 2 quảng cáo; 1 quảng cáo đã bật từ trước; 1 quảng cáo chưa hiện trên trang "
+        "vì ngoài thời gian hiển thị đã đặt."
+    ]
+    response = admin_client.post(
+        "/admin/banners/banner/",
+        {"action": "switch_off", "_selected_action": [off.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã tắt 1 quảng cáo."]

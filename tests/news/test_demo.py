@@ -29,3 +29,12 @@ def test_demo_loads_the_seed_article_and_is_idempotent(db, media_root):
     assert (Article.objects.count(), Category.objects.count(), Article.history.count()) == counts
     seed.refresh_from_db()
     assert seed.view_count == 900
+
+
+def test_demo_articles_do_not_repeat_their_summary_as_first_paragraph(db, media_root):
+    from core.text import html_to_text
+
+    demo.load()
+    for article in Article.objects.exclude(summary=""):
+        first = html_to_text(article.body.split("</p>", 1)[0])
+        assert first != article.summary, article.title

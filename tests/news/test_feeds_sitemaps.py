@@ -62,3 +62,13 @@ def test_feed_and_sitemap_answer_conditional_gets_with_304(client, make_article,
         assert since.status_code == 304
     make_article(title="Một tin mới hơn")
     assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_rss_references_its_stylesheet_for_people(reader, make_article):
+    make_article(title="Tin RSS có kiểu")
+    content = reader.get("/rss/").content.decode()
+    stylesheet = content.split("?>", 2)[1]
+    assert '<?xml-stylesheet href="/static/news/rss.xsl"' in stylesheet
+    assert 'type="text/xsl"' in stylesheet
+    ET.fromstring(content.encode())  # still a valid feed
+    assert reader.get("/rss/")["Content-Type"] == "application/xml; charset=utf-8"

@@ -26,7 +26,7 @@ def test_home_shows_featured_and_latest(reader, make_article):
 def test_list_shows_ten_newest_first_with_pagination(reader, make_article):
     articles = [make_article(title=f"Tin số {n:02d}") for n in range(25)]
     html = main_html(reader.get("/tin-tuc/"))
-    titles = re.findall(r"Tin số (\d\d)</a></h3>", html)
+    titles = re.findall(r"Tin số (\d\d)</a></h2>", html)
     assert titles == [f"{n:02d}" for n in range(24, 14, -1)]
     assert 'href="?page=2"' in html and 'href="?page=3"' in html
     assert "»" in html
@@ -37,7 +37,7 @@ def test_list_page_three_holds_the_oldest(reader, make_article):
     for n in range(25):
         make_article(title=f"Tin số {n:02d}")
     html = reader.get("/tin-tuc/?page=3").content.decode()
-    assert re.findall(r"Tin số (\d\d)</a></h3>", html) == [f"{n:02d}" for n in range(4, -1, -1)]
+    assert re.findall(r"Tin số (\d\d)</a></h2>", html) == [f"{n:02d}" for n in range(4, -1, -1)]
 
 
 @pytest.mark.parametrize("value", PAGE_VALUES)
@@ -85,7 +85,8 @@ def test_article_page_shows_title_date_byline_views_and_body(reader, make_articl
     )
     html = reader.get(article.get_absolute_url()).content.decode()
     assert "<h1" in html and "Hội nghị sơ kết</h1>" in html
-    assert ">08/09/2017</time>" in html
+    assert ">15:30 08/09/2017</time>" in html
+    assert "Cập nhật lúc" not in html
     assert 'Lượt xem: <span data-stat="views">702</span>' in html
     assert "<p>Đoạn một.</p>" in html
     assert '<p class="article-byline">HN</p>' in html
@@ -213,3 +214,20 @@ def test_counting_failure_is_logged_and_the_page_still_served(
     assert response.status_code == 200
     assert 'data-stat="views">9<' in response.content.decode()
     assert "could not count a view" in caplog.text
+
+
+def test_home_lead_has_an_image_and_no_article_shows_three_times(reader, make_article, media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import image_bytes
+
+    make_article(title="Tin nổi bật có ảnh", is_featured=True,
+                 image=SimpleUploadedFile("a.png", image_bytes()))  # fmt: skip
+    make_article(title="Tin nổi bật mới nhất không ảnh", is_featured=True)
+    for n in range(6):
+        make_article(title=f"Tin thường {n}")
+    html = reader.get("/").content.decode()
+    lead = html.split('<article class="lead-article">', 1)[1].split("</article>", 1)[0]
+    assert "Tin nổi bật có ảnh" in lead and "<img" in lead
+    for title in ["Tin nổi bật có ảnh", "Tin nổi bật mới nhất không ảnh", "Tin thường 5"]:
+        assert html.count(f">{title}</a>") <= 2, title

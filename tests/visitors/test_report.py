@@ -93,7 +93,8 @@ def test_report_lists_most_viewed_articles_when_news_counts_views(staff_client):
     except Exception:
         pytest.skip("news.Article has no view_count yet")
     html = staff_client.get(REPORT_URL).content.decode()
-    assert "Bài viết được xem nhiều nhất" in html
+    assert "Bài viết được xem nhiều nhất (từ trước đến nay)" in html
+    assert "Tổng lượt xem của mỗi bài từ khi đăng" in html
 
 
 def test_daily_stats_cannot_be_added_changed_or_deleted(rf, admin_user):
