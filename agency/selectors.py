@@ -2,6 +2,8 @@
 
 from collections import OrderedDict
 
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 from agency.models import Disclosure, DisclosureKind, Official, OrgUnit, ProcedureLink
@@ -47,20 +49,50 @@ def contact_official():
     return Official.objects.filter(is_contact_point=True).select_related("unit").first()
 
 
-def site_contact():
-    """The department's address, phone and email for the footer, or None without data.
+CONTACT_CACHE_KEY = "agency:site-contact:v1"
+# Read by every page's footer: kept in the cache, dropped when a unit is saved or deleted
+# (agency.apps); the timeout bounds staleness for a per-process cache without Redis.
+CONTACT_CACHE_SECONDS = 60
 
-    The address is the English one while English is active (and one is given).
-    """
+
+def _department_contact():
     root = department()
     if root is None or not (root.address or root.phone or root.email):
-        return None
-    english = (translation.get_language() or "").startswith("en")
+        return {}
     return {
-        "address": (root.address_en if english and root.address_en else root.address),
+        "address": root.address,
+        "address_en": root.address_en,
         "phone": root.phone,
         "email": root.email,
     }
+
+
+def site_contact():
+    """The department's address, phone and email for the footer, or None without data.
+
+    The address is the English one while English is active (and one is given). Cached, so
+    that the footer costs no query on most pages.
+    """
+    contact = cache.get(CONTACT_CACHE_KEY)
+    if contact is None:
+        contact = _department_contact()
+        cache.set(CONTACT_CACHE_KEY, contact, CONTACT_CACHE_SECONDS)
+    if not contact:
+        return None
+    english = (translation.get_language() or "").startswith("en")
+    return {
+        "address": contact["address_en"]
+        if english and contact["address_en"]
+        else contact["address"],
+        "phone": contact["phone"],
+        "email": contact["email"],
+    }
+
+
+def site_contact_forget(**_kwargs):
+    """Drop the cached contact (a unit changed): now, and again when the change commits."""
+    cache.delete(CONTACT_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CONTACT_CACHE_KEY))
 
 
 def procedures_by_field():
