@@ -21,7 +21,7 @@ from tests.browser.checkers import (
     run_axe,
 )
 from tests.browser.conftest import DESKTOP_UA, PHONE_UA
-from tests.security.servers import free_port
+from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
