@@ -234,6 +234,9 @@ AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_ENABLE_ADMIN = False
 AXES_USERNAME_CALLABLE = "core.net.axes_username"
 
+# Comments on drafts for comment (/van-ban/du-thao/) a client address may send per hour.
+DRAFT_COMMENTS_PER_HOUR = int(os.environ.get("DRAFT_COMMENTS_PER_HOUR", 5))
+
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "vi"
