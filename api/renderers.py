@@ -1,0 +1,30 @@
+"""CSV for every dataset: the rows of a page (``results``) or of an unpaginated list."""
+
+import csv
+import io
+
+from rest_framework.renderers import BaseRenderer
+
+
+class CSVRenderer(BaseRenderer):
+    """One row per item, columns in the serializer's field order, UTF-8 with a BOM (Excel)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict) and "results" in data:
+            rows = data["results"]
+        elif isinstance(data, list):
+            rows = data
+        else:  # an error or a single object
+            rows = [data] if isinstance(data, dict) else []
+        out = io.StringIO()
+        out.write("\ufeff")
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        return out.getvalue().encode(self.charset)
