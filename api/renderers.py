@@ -1,9 +1,23 @@
-"""CSV for every dataset: the rows of a page (``results``) or of an unpaginated list."""
+"""CSV for every dataset: the rows of a page (``results``) or of an unpaginated list.
+
+A text cell that starts like a spreadsheet formula (= + - @, tab, carriage return) is
+written with a leading apostrophe, so a file opened in Excel never runs what an editor typed.
+"""
 
 import csv
 import io
 
 from rest_framework.renderers import BaseRenderer
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 class CSVRenderer(BaseRenderer):
@@ -26,5 +40,5 @@ class CSVRenderer(BaseRenderer):
             writer = csv.DictWriter(out, fieldnames=list(rows[0]), extrasaction="ignore")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: "" if v is None else v for k, v in row.items()})
+                writer.writerow({k: _cell(v) for k, v in row.items()})
         return out.getvalue().encode(self.charset)

@@ -66,6 +66,12 @@ def test_articles_json_and_csv_agree(client, make_article, category):
     assert [r["title"] for r in rows] == [r["title"] for r in data]
 
 
+def test_csv_cells_never_start_like_a_formula(client, make_article):
+    make_article(title='=HYPERLINK("http://evil.example","x")')
+    rows = csv_rows(client.get("/api/v1/articles/?format=csv"))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","x")'
+
+
 def test_articles_carry_etag_last_modified_cors_and_answer_304(client, make_article):
     make_article()
     first = client.get("/api/v1/articles/")
