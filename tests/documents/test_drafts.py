@@ -140,3 +140,12 @@ def test_admin_lists_comments_read_only(admin_client, drafts):
     html = admin_client.get("/admin/documents/draftcomment/").content.decode()
     assert "Nguyễn Văn An" in html
     assert admin_client.get("/admin/documents/draftcomment/add/").status_code == 403
+
+
+def test_sitemap_lists_public_drafts_and_the_draft_list(client, drafts):
+    from tests.awards.conftest import sitemap_text
+
+    xml = sitemap_text(client)
+    assert "/van-ban/du-thao/</loc>" in xml
+    assert f"{drafts[0].get_absolute_url()}</loc>" in xml
+    assert f"{drafts[3].get_absolute_url()}</loc>" not in xml
