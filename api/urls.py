@@ -1,5 +1,4 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from api import views
@@ -16,6 +15,6 @@ router.register("statistics", views.StatisticViewSet, basename="statistic")
 
 urlpatterns = [
     path("api/", views.catalogue, name="catalogue"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", views.SchemaView.as_view(), name="schema"),
     path("api/v1/", include(router.urls)),
 ]

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -262,6 +263,23 @@ class StatisticViewSet(OpenDataMixin, viewsets.GenericViewSet):
         rows = daily_totals(start=start, end=min(end, today)) if start <= today else []
         data = self.get_serializer(rows, many=True).data
         return Response(data)
+
+
+class SchemaView(OpenDataMixin, SpectacularAPIView):
+    """The OpenAPI 3 schema, built once per process.
+
+    It changes only with a deploy; building it costs a fifth of a second, which no query
+    string (``?lang=``, ``?version=``, anything) may make every request pay again.
+    """
+
+    _schema = None
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        if SchemaView._schema is None:
+            generator = self.generator_class(urlconf=self.urlconf, patterns=self.patterns)
+            SchemaView._schema = generator.get_schema(request=None, public=self.serve_public)
+        return Response(SchemaView._schema)
 
 
 DATASETS = [

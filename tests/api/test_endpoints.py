@@ -312,6 +312,15 @@ def test_schema_validates():
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
 
 
+@pytest.mark.parametrize("query", ["", "?lang=%ff", "?version=x", "?format=json"])
+def test_schema_is_served_whatever_the_query(client, query):
+    response = client.get(f"/api/schema/{query}")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/api/v1/honours/" in text and "openapi" in text
+    assert "/api/schema/" not in text
+
+
 def test_catalogue_lists_datasets_with_licence_and_frequency(client):
     html = client.get("/api/").content.decode()
     for text in ["/api/v1/articles/", "/api/v1/honours/", "/api/v1/statistics/", "CC BY 4.0"]:
