@@ -268,6 +268,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"client": API_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_METADATA_CLASS": None,
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dữ liệu mở – Sở Khoa học và Công nghệ tỉnh Cao Bằng",

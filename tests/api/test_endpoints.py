@@ -86,7 +86,22 @@ def test_articles_carry_etag_last_modified_cors_and_answer_304(client, make_arti
 def test_the_api_refuses_writes(client):
     response = client.post("/api/v1/articles/", {"title": "x"})
     assert response.status_code == 405
+    assert response.json()["detail"] == "Dịch vụ dữ liệu mở chỉ cho phép đọc (GET)."
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url,headers,status,message",
+    [
+        ("/api/v1/articles/?page=abc", {}, 404, "Trang không hợp lệ."),
+        ("/api/v1/articles/999999/", {}, 404, "Không tìm thấy dữ liệu yêu cầu."),
+        ("/api/v1/articles/", {"HTTP_ACCEPT": "application/xml"}, 406, "chỉ nhận JSON hoặc CSV"),
+    ],
+)
+def test_refusals_are_in_vietnamese(client, url, headers, status, message):
+    response = client.get(url, **headers)
+    assert response.status_code == status
+    assert message in response.json()["detail"]
 
 
 # --- documents ----------------------------------------------------------------------------
@@ -301,6 +316,8 @@ def test_throttled_per_client_address(client, settings):
             client.get("/api/v1/units/", REMOTE_ADDR="203.0.113.9").status_code for _ in range(4)
         ]
         assert codes == [200, 200, 200, 429]
+        refused = client.get("/api/v1/units/", REMOTE_ADDR="203.0.113.9")
+        assert "Quá nhiều yêu cầu" in refused.json()["detail"]
         assert client.get("/api/v1/units/", REMOTE_ADDR="203.0.113.10").status_code == 200
     finally:
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
