@@ -1,9 +1,9 @@
-"""Sitemaps of /van-ban/, gathered by portal.sitemaps. Public documents only."""
+"""Sitemaps of /van-ban/ and /van-ban/du-thao/, gathered by portal.sitemaps. Public only."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from documents.models import LegalDocument
+from documents.models import DraftDocument, LegalDocument
 
 
 class DocumentsIndexSitemap(Sitemap):
@@ -11,7 +11,7 @@ class DocumentsIndexSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["documents:document_list"]
+        return ["documents:document_list", "documents:draft_list"]
 
     def location(self, item):
         return reverse(item)
@@ -28,7 +28,19 @@ class LegalDocumentSitemap(Sitemap):
         return document.issued_on
 
 
+class DraftDocumentSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return DraftDocument.objects.public().order_by("pk")
+
+    def lastmod(self, draft):
+        return draft.comment_from
+
+
 SITEMAPS = {
     "documents-index": DocumentsIndexSitemap,
     "documents": LegalDocumentSitemap,
+    "drafts": DraftDocumentSitemap,
 }

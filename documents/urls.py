@@ -7,4 +7,6 @@ app_name = "documents"
 urlpatterns = [
     path("van-ban/", views.document_list, name="document_list"),
     path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
+    path("van-ban/du-thao/", views.draft_list, name="draft_list"),
+    path("van-ban/du-thao/<int:pk>/", views.draft_detail, name="draft_detail"),
 ]

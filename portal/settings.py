@@ -27,6 +27,10 @@ comes from an environment variable with a safe default:
                                  and the CSP admits exactly its origin (script, connect, img)
     EMC_SITE_ID                  optional; the site's code in EMC, passed to the script as
                                  data-site-id
+    DRAFT_COMMENTS_PER_HOUR      comments on drafts one address may send per hour (default 5)
+    API_RATE                     open-data API requests per client address (default 120/min)
+    API_CACHE_SECONDS            Cache-Control max-age of API responses (default 300)
+    API_LICENCE, API_LICENCE_URL the open-data licence the /api/ page names (default CC BY 4.0)
 """
 
 import os
@@ -78,6 +82,7 @@ INSTALLED_APPS = [
     "awards",
     "banners",
     "agency",
+    "api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -91,6 +96,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +240,44 @@ AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 # portal/admin.py registers axes' admin classes itself (every action declares a permission).
 AXES_ENABLE_ADMIN = False
 AXES_USERNAME_CALLABLE = "core.net.axes_username"
+
+# Comments on drafts for comment (/van-ban/du-thao/) a client address may send per hour.
+DRAFT_COMMENTS_PER_HOUR = int(os.environ.get("DRAFT_COMMENTS_PER_HOUR", 5))
+
+# --- Open-data API (/api/) -----------------------------------------------------------------
+# Read-only and anonymous: no authentication class, so no session and no CSRF are involved.
+API_RATE = os.environ.get("API_RATE", "120/min")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 300))
+# The licence the catalogue page names; the department chooses it (wording not fixed by law).
+API_LICENCE = os.environ.get("API_LICENCE", "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)")
+API_LICENCE_URL = os.environ.get(
+    "API_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.vi"
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"client": API_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_METADATA_CLASS": None,
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dữ liệu mở – Sở Khoa học và Công nghệ tỉnh Cao Bằng",
+    "DESCRIPTION": "API chỉ đọc: tin bài, văn bản, cơ cấu tổ chức, cán bộ, khen thưởng, "
+    "thống kê truy cập (Thông tư 22/2023/TT-BTTTT).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "LICENSE": {"name": API_LICENCE, "url": API_LICENCE_URL},
+}
 
 # --- Internationalisation ---------------------------------------------------------------
 

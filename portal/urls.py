@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
     path("", include("portal.site_urls")),
+    path("", include("api.urls")),
     path("", include("agency.urls")),
     path("", include("visitors.urls")),
     path("", include("banners.urls")),

@@ -67,3 +67,65 @@ def daily_chart(rows):
             else "Chưa có dữ liệu."
         ),
     }
+
+
+def period_chart(rows, *, label_format):
+    """Bars of page views and visits per period (``rows``: ``DayTotals``, oldest first).
+
+    ``label_format`` is a ``strftime`` format for the period's first day ("%m/%Y", "%Y").
+    """
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+    top = _nice_ceiling(max([r.pageviews for r in rows] + [r.visits for r in rows] + [0]))
+    slot = plot_w / max(len(rows), 1)
+    bar = slot * 0.35
+
+    def y(value):
+        return TOP + plot_h - plot_h * value / top
+
+    bars = []
+    for i, r in enumerate(rows):
+        x0 = LEFT + slot * i + slot * 0.15
+        label = r.day.strftime(label_format)
+        for offset, attribute, colour, name in (
+            (0, "pageviews", "#1f6fb2", "lượt xem trang"),
+            (bar, "visits", "#c0392b", "lượt truy cập"),
+        ):
+            value = getattr(r, attribute)
+            bars.append(
+                {
+                    "x": f"{x0 + offset:.1f}",
+                    "y": f"{y(value):.1f}",
+                    "width": f"{bar:.1f}",
+                    "height": f"{TOP + plot_h - y(value):.1f}",
+                    "fill": colour,
+                    "title": f"{label}: {_vi_number(value)} {name}",
+                }
+            )
+    ticks = [
+        {"y": f"{y(top * k / 4):.1f}", "label": _vi_number(round(top * k / 4))} for k in range(5)
+    ]
+    labels = [
+        {"x": f"{LEFT + slot * (i + 0.5):.1f}", "label": r.day.strftime(label_format)}
+        for i, r in enumerate(rows)
+    ]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "bottom": TOP + plot_h,
+        "bars": bars,
+        "ticks": ticks,
+        "labels": labels,
+        "label_y": TOP + plot_h + 24,
+        "description": (
+            "; ".join(
+                f"{r.day.strftime(label_format)}: {_vi_number(r.visits)} lượt truy cập, "
+                f"{_vi_number(r.pageviews)} lượt xem trang"
+                for r in rows
+            )
+            if rows
+            else "Chưa có dữ liệu."
+        ),
+    }

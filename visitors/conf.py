@@ -71,6 +71,8 @@ def excluded_prefixes():
         "/sitemap",
         "/robots.txt",
         "/favicon.ico",
+        "/api/v1/",
+        "/api/schema/",
     ]
     prefixes += list(getattr(settings, "VISITORS_EXCLUDED_PREFIXES", []))
     # A STATIC_URL on another host ("https://cdn...") never reaches this site.

@@ -6,11 +6,11 @@ the same figures.
 """
 
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from core.readers import local_today
@@ -49,6 +49,61 @@ def daily_totals(*, start, end):
         if day in totals:
             totals[day].add(counts.__dict__)
     return list(totals.values())
+
+
+def monthly_totals(*, year, today=None):
+    """A ``DayTotals`` per month of ``year`` (``day`` is the month's first day), January first.
+
+    Months after ``today``'s are left out. ``visitors`` is the sum of each day's distinct
+    visitors (a visitor is counted again on every day they come back).
+    """
+    today = today or local_today()
+    last_month = 12 if year < today.year else today.month if year == today.year else 0
+    totals = {month: DayTotals(date(year, month, 1)) for month in range(1, last_month + 1)}
+    rows = (
+        DailyStat.objects.filter(day__year=year)
+        .annotate(month=ExtractMonth("day"))
+        .values("month")
+        .annotate(v=Sum("visits"), p=Sum("pageviews"), u=Sum("visitors"))
+        .order_by()
+    )
+    for row in rows:
+        if row["month"] in totals:
+            totals[row["month"]].add(
+                {"visits": row["v"], "pageviews": row["p"], "visitors": row["u"]}
+            )
+    for day, counts in _unflushed_or_empty().items():
+        if day.year == year and day.month in totals:
+            totals[day.month].add(counts.__dict__)
+    return list(totals.values())
+
+
+def yearly_totals(*, today=None):
+    """A ``DayTotals`` per year (``day`` is 1 January) from the first counted year to now."""
+    today = today or local_today()
+    rows = list(
+        DailyStat.objects.annotate(year=ExtractYear("day"))
+        .values("year")
+        .annotate(v=Sum("visits"), p=Sum("pageviews"), u=Sum("visitors"))
+        .order_by()
+    )
+    unflushed = _unflushed_or_empty()
+    first = min([r["year"] for r in rows] + [d.year for d in unflushed] + [today.year])
+    totals = {year: DayTotals(date(year, 1, 1)) for year in range(first, today.year + 1)}
+    for row in rows:
+        if row["year"] in totals:
+            totals[row["year"]].add(
+                {"visits": row["v"], "pageviews": row["p"], "visitors": row["u"]}
+            )
+    for day, counts in unflushed.items():
+        if day.year in totals:
+            totals[day.year].add(counts.__dict__)
+    return list(totals.values())
+
+
+def counted_years(*, today=None):
+    """The years the report offers for the monthly view, newest first."""
+    return [row.day.year for row in reversed(yearly_totals(today=today))]
 
 
 def online_count(*, now=None):

@@ -8,11 +8,22 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 
 from core.readers import local_today
-from visitors.charts import daily_chart
-from visitors.selectors import daily_totals, top_articles
+from visitors.charts import daily_chart, period_chart
+from visitors.selectors import (
+    counted_years,
+    daily_totals,
+    monthly_totals,
+    top_articles,
+    yearly_totals,
+)
 
 REPORT_PERIODS = (30, 90, 365)
 CSV_HEADERS = ["Ngày", "Lượt truy cập", "Lượt xem trang", "Khách"]
+# period: (first CSV header, label format of a row, of a chart label)
+GROUPINGS = {
+    "month": ("Tháng", "%m/%Y", "%m/%Y"),
+    "year": ("Năm", "%Y", "%Y"),
+}
 
 
 def _bad_request(message):
@@ -21,7 +32,15 @@ def _bad_request(message):
 
 @staff_member_required
 def report(request, extra_context=None):
-    """Visits and page views per day over 30, 90 or 365 days: chart, table, CSV, top articles."""
+    """Visits and page views per day over 30, 90 or 365 days: chart, table, CSV, top articles.
+
+    ``?period=month&year=YYYY`` and ``?period=year`` show the sums per month and per year.
+    """
+    period = request.GET.get("period", "day")
+    if period in GROUPINGS:
+        return _grouped_report(request, period, extra_context)
+    if period != "day":
+        return _bad_request("Kiểu thống kê không hợp lệ: chỉ chọn theo ngày, tháng hoặc năm.")
     raw_days = request.GET.get("days", "30")
     if raw_days not in {str(n) for n in REPORT_PERIODS}:
         return _bad_request("Khoảng thời gian không hợp lệ: chỉ chọn 30, 90 hoặc 365 ngày.")
@@ -46,6 +65,55 @@ def report(request, extra_context=None):
         **(extra_context or {}),
     }
     return TemplateResponse(request, "visitors/report.html", context)
+
+
+def _grouped_report(request, period, extra_context):
+    """The report's sums per month of one year, or per year."""
+    output = request.GET.get("format", "html")
+    if output not in {"html", "csv"}:
+        return _bad_request("Định dạng không hợp lệ: chỉ nhận html hoặc csv.")
+    today = local_today()
+    years = counted_years(today=today)
+    year = None
+    if period == "month":
+        raw_year = request.GET.get("year", str(today.year))
+        if not (raw_year.isdigit() and int(raw_year) in years):
+            return _bad_request(
+                "Năm không hợp lệ: chỉ chọn một năm có số liệu ("
+                + ", ".join(str(y) for y in years)
+                + ")."
+            )
+        year = int(raw_year)
+        rows = monthly_totals(year=year, today=today)
+    else:
+        rows = yearly_totals(today=today)
+    header, row_format, chart_format = GROUPINGS[period]
+    if output == "csv":
+        suffix = f"theo-thang-{year}" if year else "theo-nam"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"thong-ke-truy-cap-{suffix}-{today:%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([header, *CSV_HEADERS[1:]])
+        for row in rows:
+            writer.writerow([row.day.strftime(row_format), row.visits, row.pageviews, row.visitors])
+        return response
+    context = {
+        "title": "Thống kê truy cập",
+        "period": period,
+        "period_header": header,
+        "row_format": row_format,
+        "year": year,
+        "years": years,
+        "rows": [(row.day.strftime(row_format), row) for row in rows],
+        "chart": period_chart(rows, label_format=chart_format),
+        "sum_visits": sum(r.visits for r in rows),
+        "sum_pageviews": sum(r.pageviews for r in rows),
+        "sum_visitors": sum(r.visitors for r in rows),
+        **(extra_context or {}),
+    }
+    return TemplateResponse(request, "visitors/report_grouped.html", context)
 
 
 def _csv_response(rows, *, end, days):

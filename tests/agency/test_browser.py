@@ -1,9 +1,12 @@
 """An inspector's checklist (Nghị định 42/2022, Điều 4 k1 and Điều 7 k2), walked in Chromium
 the way an inspector does it: from the home page, by the links a reader sees."""
 
+import datetime
+
 import pytest
 
 from agency.models import Official, OrgUnit
+from documents.models import LegalDocument
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,3 +104,42 @@ def test_inspector_walks_the_nd42_checklist(page, browser_context, live_server, 
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
+
+    # Điều 4 k1 a: documents with their status and the document that replaces them.
+    new = LegalDocument.objects.create(
+        number="25/2023/QĐ-UBND",
+        kind="quyet-dinh",
+        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
+        issued_on=datetime.date(2023, 5, 2),
+        title="Quy chế quản lý nhiệm vụ khoa học và công nghệ",
+        field="Khoa học và công nghệ",
+        national_database_url="https://vbpl.vn/caobang/Pages/vbpq-toanvan.aspx?ItemID=1",
+    )
+    LegalDocument.objects.create(
+        number="12/2018/QĐ-UBND",
+        kind="quyet-dinh",
+        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
+        issued_on=datetime.date(2018, 3, 1),
+        title="Quy chế cũ",
+        status=LegalDocument.Status.REPLACED,
+        expired_on=datetime.date(2023, 5, 15),
+        replaced_by=new,
+        field="Khoa học và công nghệ",
+    )
+    page.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Văn bản").click()
+    page.wait_for_url("**/van-ban/")
+    page.get_by_label("Tình trạng hiệu lực").select_option("bi-thay-the")
+    page.get_by_role("button", name="Tìm văn bản").click()
+    page.wait_for_url("**status=bi-thay-the**")
+    table = page.locator(".document-table tbody")
+    assert table.locator("tr").count() == 1
+    assert "Bị thay thế (15/05/2023)" in table.inner_text()
+    table.get_by_role("link", name="12/2018/QĐ-UBND").click()
+    page.get_by_role("link", name="Quyết định số 25/2023/QĐ-UBND").click()
+    page.wait_for_url(f"**{new.get_absolute_url()}")
+    facts = page.locator(".document-facts").inner_text()
+    assert "Còn hiệu lực" in facts and "Khoa học và công nghệ" in facts
+    assert page.get_by_role("link", name="Cơ sở dữ liệu quốc gia", exact=False).is_visible()
+    page.get_by_role("link", name="Văn bản", exact=True).first.click()
+    page.get_by_role("link", name="Dự thảo văn bản lấy ý kiến").click()
+    assert page.get_by_role("heading", name="Đang lấy ý kiến").is_visible()
