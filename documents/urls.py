@@ -7,4 +7,5 @@ app_name = "documents"
 urlpatterns = [
     path("van-ban/", views.document_list, name="document_list"),
     path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/tai-ve/", views.document_download, name="document_download"),
 ]

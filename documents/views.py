@@ -1,6 +1,7 @@
 """/van-ban/: the public legal documents, searchable by number and summary."""
 
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -33,3 +34,16 @@ def document_list(request):
 def document_detail(request, pk):
     document = get_object_or_404(LegalDocument.objects.public(), pk=pk)
     return render(request, "documents/document_detail.html", {"document": document})
+
+
+@require_safe
+def document_download(request, pk):
+    """The file of a public document, saved under its number ("45-QD-SKHCN.pdf")."""
+    document = get_object_or_404(LegalDocument.objects.public(), pk=pk)
+    if not document.file:
+        raise Http404("Văn bản chưa có tệp.")
+    try:
+        handle = document.file.open("rb")
+    except OSError as exc:
+        raise Http404("Không tìm thấy tệp của văn bản.") from exc
+    return FileResponse(handle, as_attachment=True, filename=document.download_name)
