@@ -137,7 +137,7 @@ class ArticleAdmin(
 
     class Media:
         # Prefill the slug as the model would (Django's own script turns "đ" into "dj").
-        js = ["news/admin_slug.js"]
+        js = ["news/admin_slug.js", "news/admin_editor.js"]
         # The list fits 1366 px (titles not wrapped into a column of words), wide inputs.
         css = {"all": ["news/admin_article.css"]}
 
