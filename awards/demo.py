@@ -35,6 +35,7 @@ from awards.models import (
     Unit,
 )
 from documents.models import LegalDocument
+from documents.pdf import document_pdf
 
 PERIOD = {"slug": "2015-2020", "name": "2015-2020", "start_year": 2015, "end_year": 2020}
 YEAR = 2017
@@ -187,6 +188,8 @@ def _reference_data():
         LegalDocument.objects.get_or_create(number=row["number"], defaults=row)[0]
         for row in DOCUMENTS
     ]
+    for document in documents:
+        _attach_document_file(document)
     period, _created = Period.objects.get_or_create(
         slug=PERIOD["slug"],
         defaults={
@@ -218,6 +221,13 @@ def _reference_data():
         for name, position, unit in _people()
     ]
     return period, collectives, individuals
+
+
+def _attach_document_file(document):
+    """A small real PDF for a demo document that has no file yet."""
+    if not document.file:
+        document.file.save("van-ban.pdf", ContentFile(document_pdf(document)), save=False)
+        document.save(update_fields=["file"])
 
 
 # The smallest file the upload validator accepts as a PDF: demo dossiers are placeholders.
@@ -418,6 +428,7 @@ def load(*, stdout=None):
             "signer": DECISION["signer"],
         },
     )
+    _attach_document_file(document)
     services.decision_issue(
         number=DECISION["number"],
         date=DECISION["date"],

@@ -74,6 +74,22 @@ class YearStatistics:
     by_unit: list  # [(unit name, [count per year], total)]
     totals: list  # [count per year]
 
+    def _cells(self, rows):
+        return [
+            (name, list(zip(self.years, values, strict=True)), total)
+            for name, values, total in rows
+        ]
+
+    @property
+    def by_form_cells(self):
+        """``by_form`` with each count beside its year, for tables that label every cell."""
+        return self._cells(self.by_form)
+
+    @property
+    def by_unit_cells(self):
+        """``by_unit`` with each count beside its year."""
+        return self._cells(self.by_unit)
+
 
 def year_statistics(period, *, rows=None):
     """Counts of the public honoured rows of ``period`` by year, award form and unit."""

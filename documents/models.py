@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.documents_files import validate_document_file
-from core.text import fold
+from core.documents_files import ATTACHMENT_LABELS, validate_document_file
+from core.text import fold, search_words, vietnamese_slugify
 from core.uploads import random_upload_to
 
 
@@ -26,11 +26,12 @@ class LegalDocumentQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
     def search(self, query):
-        """Documents whose number or summary contains ``query``, accents ignored."""
-        folded = fold(query)
-        if not folded:
+        """Documents whose kind, number, summary or issuer hold every word of ``query``,
+        accents ignored: "quyết định 45" finds "Quyết định số 45/QĐ-SKHCN"."""
+        words = search_words(query)
+        if not words:
             return self
-        return self.filter(search_text__contains=folded)
+        return self.filter(*[Q(search_text__contains=word) for word in words])
 
 
 class LegalDocument(models.Model):
@@ -147,7 +148,10 @@ class LegalDocument(models.Model):
         return f"{self.get_kind_display()} số {self.number}"
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.number} {self.title} {self.issuing_body}")
+        # The kind's label is searched too, so "quyết định 45" finds 45/QĐ-SKHCN.
+        self.search_text = fold(
+            f"{self.get_kind_display()} số {self.number} {self.title} {self.issuing_body}"
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -156,6 +160,32 @@ class LegalDocument(models.Model):
     @property
     def is_in_force(self):
         return self.status == self.Status.IN_FORCE
+
+    @property
+    def file_extension(self):
+        name = self.file.name or ""
+        return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+    @property
+    def download_name(self):
+        """The file name a reader saves: "45/QĐ-SKHCN" → "45-QD-SKHCN.pdf"."""
+        stem = vietnamese_slugify(self.number).upper() or f"van-ban-{self.pk}"
+        extension = self.file_extension
+        return f"{stem}.{extension}" if extension else stem
+
+    @property
+    def file_facts(self):
+        """The type and size shown beside the download link, or None without a file."""
+        if not self.file:
+            return None
+        extension = self.file_extension
+        label = ATTACHMENT_LABELS.get(extension, extension.upper())
+        kind = label if label == extension.upper() else f"{label}, {extension.upper()}"
+        try:
+            size = self.file.size
+        except OSError:
+            size = None
+        return {"kind": kind, "size": size}
 
     def clean(self):
         errors = {}

@@ -6,6 +6,7 @@ reader's entered values and errors), which must never be served to another reade
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
@@ -98,3 +99,16 @@ def draft_detail(request, pk):
         {"draft": draft, "form": form, "is_open": draft.is_open_on(today), "refusal": refusal},
         status=status,
     )
+
+
+@require_safe
+def document_download(request, pk):
+    """The file of a public document, saved under its number ("45-QD-SKHCN.pdf")."""
+    document = get_object_or_404(LegalDocument.objects.public(), pk=pk)
+    if not document.file:
+        raise Http404("Văn bản chưa có tệp.")
+    try:
+        handle = document.file.open("rb")
+    except OSError as exc:
+        raise Http404("Không tìm thấy tệp của văn bản.") from exc
+    return FileResponse(handle, as_attachment=True, filename=document.download_name)

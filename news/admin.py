@@ -1,7 +1,8 @@
 """Admin of the news app: Vietnamese labels, history with revert, publish actions."""
 
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +39,10 @@ class ArticleSlugHistoryInline(admin.TabularInline):
     extra = 0
     fields = ["slug", "created_at"]
     readonly_fields = ["created_at"]
-    verbose_name_plural = _("Đường dẫn cũ (chuyển hướng 301 về địa chỉ hiện tại)")
+    verbose_name = _("địa chỉ cũ")
+    verbose_name_plural = _(
+        "Địa chỉ cũ của bài (người đọc mở địa chỉ cũ được tự động đưa đến địa chỉ hiện tại)"
+    )
 
 
 class ArticleAttachmentInline(admin.TabularInline):
@@ -46,6 +50,12 @@ class ArticleAttachmentInline(admin.TabularInline):
     extra = 1
     fields = ["title", "file", "order"]
     verbose_name_plural = _("File đính kèm (PDF, Word, Excel, OpenDocument, PowerPoint)")
+
+
+def user_label(user):
+    """ "Nguyễn Văn An (bientap)" in the "Người đăng" select."""
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
 def scheduled_label(article):
@@ -102,7 +112,6 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["view_count", "created_at", "updated_at", "site_link", "nukeviet_id"]
-    raw_id_fields = ["author"]
     actions = ["publish_selected", "unpublish_selected"]
     inlines = [ArticleAttachmentInline, ArticleSlugHistoryInline]
     history_list_display = ["status", "published_at"]
@@ -128,7 +137,29 @@ class ArticleAdmin(
 
     class Media:
         # Prefill the slug as the model would (Django's own script turns "đ" into "dj").
-        js = ["news/admin_slug.js"]
+        js = ["news/admin_slug.js", "news/admin_editor.js"]
+        # The list fits 1366 px (titles not wrapped into a column of words), wide inputs.
+        css = {"all": ["news/admin_article.css"]}
+
+    def get_inlines(self, request, obj):
+        # A new article has no old address yet: the inline would only puzzle the editor.
+        if obj is None:
+            return [ArticleAttachmentInline]
+        return super().get_inlines(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name != "author":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        # "Người đăng" picked by name among the staff (and whoever already posted, so an
+        # imported article keeps its author), not typed as a user id.
+        users = get_user_model().objects.filter(
+            Q(is_staff=True, is_active=True) | Q(news_articles__isnull=False)
+        )
+        kwargs["queryset"] = users.distinct().order_by("first_name", "last_name", "username")
+        kwargs["help_text"] = _("Để trống: người đang đăng nhập.")
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field.label_from_instance = user_label
+        return field
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def status_label(self, obj):

@@ -5,8 +5,13 @@ import, shell), so what reaches a page is only the markup a news article needs: 
 scripts, styles, event handlers, ``javascript:`` URLs, frames or forms.
 """
 
+import html
+import re
+
 import nh3
 from django.conf import settings
+
+from core.text import html_to_text
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -22,6 +27,9 @@ ALLOWED_ATTRIBUTES = {
     "colgroup": {"span"},
     "table": {"border", "cellpadding", "cellspacing"},
     "ol": {"start"},
+    # CKEditor's image2 marks a captioned image <figure class="image">; the class is how it
+    # recognises the caption when the article is opened again.
+    "figure": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -31,6 +39,8 @@ def _media_url():
 
 
 def _filter_attribute(tag, attribute, value):
+    if tag == "figure" and attribute == "class":
+        return "image" if "image" in value.split() else None
     # Images come from the web (http/https) or from our own uploads, nowhere else.
     if tag == "img" and attribute == "src":
         lowered = value.strip().lower()
@@ -40,10 +50,42 @@ def _filter_attribute(tag, attribute, value):
     return value
 
 
+_FIGURE = re.compile(r"<figure\b[^>]*>.*?</figure>", re.S)
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+_CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def _alt_from_caption(figure):
+    """An image of a captioned figure without alt text is described by its caption."""
+    caption = _CAPTION.search(figure)
+    text = html_to_text(caption.group(1)) if caption else ""
+    if not text:
+        return figure
+
+    def fill(match):
+        tag = match.group(0)
+        alt = _ALT.search(tag)
+        if alt and alt.group(1).strip():
+            return tag
+        described = f' alt="{html.escape(text, quote=True)}"'
+        if alt:
+            return tag[: alt.start()] + described + tag[alt.end() :]
+        return tag[:4] + described + tag[4:]
+
+    return _IMG.sub(fill, figure)
+
+
 def sanitize_html(markup):
-    """Return ``markup`` reduced to the tags and attributes allowed in a news article."""
+    """Return ``markup`` reduced to the tags and attributes allowed in a news article;
+    an image in a captioned figure without alt text gets its caption as alt text."""
     if not markup:
         return ""
+    cleaned = _clean(markup)
+    return _FIGURE.sub(lambda match: _alt_from_caption(match.group(0)), cleaned)
+
+
+def _clean(markup):
     return nh3.clean(
         str(markup),
         tags=ALLOWED_TAGS,

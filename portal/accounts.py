@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng."
 LOGIN_MISSING = "Vui lòng nhập tên đăng nhập và mật khẩu."
+LOGIN_DONE = "Đã đăng nhập với tài khoản %(username)s."
 
 
 def safe_next_url(request, default="/"):
@@ -44,16 +45,30 @@ def login_view(request):
     password = request.POST.get("password", "")
     back = safe_next_url(request)
     if not username or not password:
-        messages.error(request, LOGIN_MISSING, extra_tags="login")
-        return HttpResponseRedirect(back)
+        return _login_failed(request, back, LOGIN_MISSING, username)
     user = authenticate(request, username=username, password=password)
     if user is None:
-        messages.error(request, LOGIN_FAILED, extra_tags="login")
-        return HttpResponseRedirect(back)
+        return _login_failed(request, back, LOGIN_FAILED, username)
     login(request, user)
+    messages.success(request, LOGIN_DONE % {"username": user.get_username()}, extra_tags="login")
     if back.split("?", 1)[0] == reverse("login"):
         back = "/"
     return HttpResponseRedirect(back)
+
+
+def _login_failed(request, back, message, username):
+    """Back to the page, the error shown, the username kept and the password field focused.
+
+    The ``autofocus`` of the box's field scrolls the browser to it, 3 000 px down on a phone.
+    (No ``#dang-nhap`` fragment: browsers skip ``autofocus`` when the address targets an id.)
+
+    The username travels as a message of its own (tag ``login-username``, never displayed)
+    so it needs no session and stays out of the address bar and the server's logs.
+    """
+    messages.error(request, message, extra_tags="login")
+    if username:
+        messages.info(request, username[:150], extra_tags="login login-username")
+    return HttpResponseRedirect(back.split("#", 1)[0])
 
 
 @require_POST

@@ -362,6 +362,15 @@ CKEDITOR_CONFIGS = {
         "height": 400,
         "width": "100%",
         "language": "vi",
+        # image2 (bundled with django-ckeditor): a real caption, <figure class="image">
+        # with <figcaption>, instead of the old dialog whose "Chú thích ảnh" was the alt.
+        "extraPlugins": "image2",
+        "removePlugins": "image",
+        # Uploaded images no wider than the editing area, as on the site.
+        "contentsCss": [
+            f"{STATIC_URL}ckeditor/ckeditor/contents.css",
+            f"{STATIC_URL}news/editor_contents.css",
+        ],
     }
 }
 SILENCED_SYSTEM_CHECKS = [

@@ -22,17 +22,20 @@ def login_box(context):
     """
     request = context.get("request")
     user = getattr(request, "user", None)
-    login_messages = []
+    login_messages, login_username = [], ""
     if request is not None:
         # Only this box's messages; others stay for whoever displays them.
-        login_messages = [
-            message
-            for message in context.get("messages") or []
-            if "login" in (message.tags or "").split()
-        ]
+        for message in context.get("messages") or []:
+            tags = (message.tags or "").split()
+            if "login-username" in tags:
+                login_username = str(message)
+            elif "login" in tags:
+                login_messages.append(message)
     return {
         "user": user,
-        "login_messages": login_messages,
+        "login_messages": [m for m in login_messages if m.level_tag == "error"],
+        "login_done": [m for m in login_messages if m.level_tag == "success"],
+        "login_username": login_username,
         "request": request,  # for the ``csrf`` hole
         "next": context.get("login_next")
         or (request.get_full_path() if request is not None else "/"),

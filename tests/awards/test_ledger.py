@@ -90,7 +90,7 @@ def test_the_same_person_is_advanced_worker_in_2015_2016_and_2017(
     assert Decision.objects.filter(number="12/QĐ-SKHCN").count() == 3
     html = client.get(person.get_absolute_url()).content.decode()
     for year in ("2015", "2016", "2017"):
-        assert f"<td>{year}</td>" in html
+        assert f'<td data-label="Năm">{year}</td>' in html
 
 
 def test_a_candidate_rejected_in_2017_is_honoured_in_2018(

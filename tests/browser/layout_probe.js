@@ -14,8 +14,18 @@
     }
     return false;
   };
+  // Hidden on purpose but kept for screen readers (the visually-hidden pattern, e.g. a
+  // table's header row while the table is shown as cards): not content cut off.
+  const screenReaderOnly = el => {
+    for (let p = el; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.position === 'absolute' && s.clip === 'rect(0px, 0px, 0px, 0px)') return true;
+    }
+    return false;
+  };
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest('.visually-hidden, .skip-link, script, style, template, [hidden]')) continue;
+    if (screenReaderOnly(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     const style = getComputedStyle(el);

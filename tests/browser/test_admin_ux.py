@@ -85,3 +85,42 @@ def test_admin_search_without_diacritics_finds_the_article(live_server, page, dj
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 1
     assert "Đông Khê" in rows.first.inner_text()
+
+
+LONG_TITLE = (
+    "Hội nghị tổng kết công tác khoa học và công nghệ năm 2026, triển khai nhiệm vụ năm 2027 "
+    "của Sở Khoa học và Công nghệ tỉnh Cao Bằng"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_article_list_and_form_fit_a_1366px_screen(live_server, browser, django_user_model):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        _log_in(page, live_server, django_user_model)
+        Article.objects.create(
+            title=LONG_TITLE, status="published", published_at=timezone.now(), view_count=1234
+        )
+        page.goto(f"{live_server.url}/admin/news/article/")
+        link = page.locator("#result_list tbody .field-title a").first
+        # An inline element has one client rectangle per line it spans.
+        lines = link.evaluate("el => el.getClientRects().length")
+        assert lines <= 3, f"a 120-character title wraps into {lines} lines"
+        views = page.locator("#result_list thead th.column-view_count")
+        assert views.inner_text().strip().lower() == "lượt xem"
+        right = views.bounding_box()["x"] + views.bounding_box()["width"]
+        assert right <= 1366, f"'Lượt xem' ends at {right}px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+
+        page.goto(f"{live_server.url}/admin/news/article/add/")
+        assert page.locator("#id_title").bounding_box()["width"] >= 500
+        assert page.locator("#id_slug").bounding_box()["width"] >= 500
+        author = page.locator("#id_author")
+        assert author.evaluate("el => el.tagName") == "SELECT"
+        assert "bientap" in author.inner_text()
+        text = page.inner_text("#content")
+        assert "Địa chỉ cũ" not in text and "301" not in text
+    finally:
+        context.close()

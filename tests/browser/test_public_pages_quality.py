@@ -26,12 +26,7 @@ from tests.support.servers import free_port
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # (page kind, check) -> why it is expected to fail today. Checks: "axe", "layout", "html".
-KNOWN = {
-    ("period", "layout"): "the honour table needs sideways scrolling at 375 px (awards' "
-    "templates: tables as stacked cards under 600 px, issue #18)",
-    ("documents", "layout"): "the /van-ban/ table needs sideways scrolling at 375 px, "
-    "'Trích yếu' and the download off-screen (awards/documents templates: cards, issue #18)",
-}
+KNOWN = {}
 
 
 @pytest.fixture(scope="session")

@@ -54,3 +54,18 @@ def test_desktop_has_the_sidebar_to_the_right(live_server, page):
     sidebar = page.locator("aside.site-sidebar").bounding_box()
     assert sidebar["x"] >= main["x"] + main["width"]
     assert sidebar["y"] == pytest.approx(main["y"], abs=2)
+
+
+@pytest.mark.parametrize("path", ["/lien-he/", "/thu-tuc-hanh-chinh/", "/en/contact/"])
+def test_agency_tables_on_a_phone_are_cards_without_cut_off(
+    live_server, phone_page, demo_content, path
+):
+    """The units' contacts and the procedures are tables: on a phone, label: value cards."""
+    from tests.browser.checkers import layout_problems
+
+    response = phone_page.goto(live_server.url + path)
+    assert response.status == 200
+    assert layout_problems(phone_page) == []
+    cell = phone_page.locator(".card-table td[data-label]").first
+    label = cell.evaluate("el => getComputedStyle(el, '::before').content")
+    assert label.strip('"').endswith(": ")

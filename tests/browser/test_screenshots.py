@@ -1,4 +1,4 @@
-"""Screenshots of the home and article pages at desktop and phone widths.
+"""Screenshots of the main page kinds at desktop and phone widths.
 
 Always taken (so the pages are checked in both sizes); written to ``docs/screenshots/``
 only with ``SAVE_SCREENSHOTS=1``, after ``loaddemo`` data:
@@ -81,6 +81,20 @@ def test_article_screenshot(live_server, browser, page_problems, demo_content, t
 def test_agency_screenshot(
     live_server, browser, page_problems, demo_content, tmp_path, device, name, path
 ):
+    target = target_dir(tmp_path) / f"{name}-{device}.png"
+    shoot(browser, page_problems, live_server.url + path, target, WIDTHS[device])
+    assert not page_problems, "\n".join(page_problems)
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("honours", "/dien-hinh-tien-tien/2015-2020/"), ("documents", "/van-ban/")],
+)
+def test_table_page_screenshot(
+    live_server, browser, page_problems, demo_content, tmp_path, device, name, path
+):
+    """The pages made of tables: on a phone their rows are stacked cards."""
     target = target_dir(tmp_path) / f"{name}-{device}.png"
     shoot(browser, page_problems, live_server.url + path, target, WIDTHS[device])
     assert not page_problems, "\n".join(page_problems)

@@ -48,3 +48,32 @@ def test_wrong_password_shows_the_message_in_the_box(live_server, page, editor):
     # Reloading drops the message: it was for that one attempt.
     page.reload()
     assert box.get_by_role("alert").count() == 0
+
+
+def test_failed_login_on_a_phone_lands_on_the_box_with_the_username_kept(
+    live_server, phone_page, editor
+):
+    """On a 375 px phone the box is far down the page: after a failure the reader is taken
+    to it, the error is in view, the username is still there and the password has focus."""
+    page = phone_page
+    page.goto(live_server.url + "/lien-he/")
+    box = login_box(page)
+    box.get_by_label("Tên đăng nhập").fill("bientap")
+    box.get_by_label("Mật khẩu").fill("khong-dung")
+    box.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + "/lien-he/")
+    page.locator("#login-password:focus").wait_for()
+    alert = box.get_by_role("alert")
+    assert alert.inner_text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    top = alert.evaluate("el => el.getBoundingClientRect().top")
+    assert page.evaluate("window.scrollY") > 500  # the box is far down on a phone
+    assert 0 <= top < 740, f"the error is outside the screen (top {top}px)"
+    assert box.get_by_label("Tên đăng nhập").input_value() == "bientap"
+    assert page.evaluate("document.activeElement.id") == "login-password"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    box.get_by_label("Mật khẩu").fill(PASSWORD)
+    box.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + "/lien-he/")
+    assert box.get_by_role("status").inner_text() == "Đã đăng nhập với tài khoản bientap."
+    assert box.get_by_role("link", name="Trang quản trị").get_attribute("href") == "/admin/"

@@ -2,6 +2,7 @@
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -159,3 +160,25 @@ def test_reverting_from_the_admin_history_restores_the_old_text(staff_client, ma
     article.refresh_from_db()
     assert (article.title, article.body) == ("Lần một", "<p>Bản một</p>")
     assert article.history.count() == 3
+
+
+def test_old_addresses_inline_only_on_existing_articles_in_plain_words(
+    staff_client, staff, category
+):
+    add = staff_client.get("/admin/news/article/add/").content.decode()
+    assert "Địa chỉ cũ" not in add and "articleslughistory" not in add.lower()
+    article = Article.objects.create(title="Bài cũ", category=category, status="draft")
+    change = staff_client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert "Địa chỉ cũ của bài" in change
+    assert "301" not in change
+
+
+def test_author_is_a_select_of_staff_names_not_an_id_box(staff_client, staff, category):
+    staff.first_name, staff.last_name = "Bích", "Ngọc"
+    staff.save()
+    get_user_model().objects.create_user(username="docgia", password="x-2026-mat-khau")
+    html = staff_client.get("/admin/news/article/add/").content.decode()
+    select = html.split('<select name="author"', 1)[1].split("</select>", 1)[0]
+    assert f"Bích Ngọc ({staff.username})" in select
+    assert "docgia" not in select  # readers are not offered as authors
+    assert 'id="lookup_id_author"' not in html

@@ -54,9 +54,30 @@ def test_wrong_password_shows_the_message_on_the_same_page(client, editor):
     assert response.redirect_chain == [("/lien-he/", 302)]
     html = response.content.decode()
     assert FAILED in html
+    assert 'id="dang-nhap"' in html
+    assert 'value="bientap"' in html  # the username is kept
+    assert 'type="password" autocomplete="current-password" required aria-describedby' in html
+    assert "autofocus" in html.split('id="login-password"', 1)[1].split(">", 1)[0]
     assert 'role="alert"' in html
     assert "Xin chào" not in html
     assert "_auth_user_id" not in client.session
+
+
+def test_success_is_confirmed_once_with_the_admin_link(client, editor):
+    editor.is_staff = True
+    editor.save(update_fields=["is_staff"])
+    client.post("/dang-nhap/", {"username": "bientap", "password": PASSWORD, "next": "/"})
+    html = client.get("/lien-he/").content.decode()
+    assert '<p class="login-done" role="status">Đã đăng nhập với tài khoản bientap.</p>' in html
+    assert '<a href="/admin/">Trang quản trị</a>' in html
+    assert "Đã đăng nhập" not in client.get("/lien-he/").content.decode()
+
+
+def test_kept_username_is_escaped_and_never_shown_as_a_message(client, editor):
+    client.post("/dang-nhap/", {"username": '"><b>x', "password": "sai", "next": "/"})
+    html = client.get("/").content.decode()
+    assert 'value="&quot;&gt;&lt;b&gt;x"' in html
+    assert "<b>x" not in html
 
 
 def test_message_is_shown_once(client, editor):
@@ -122,7 +143,7 @@ def test_without_next_the_referer_on_this_site_is_used(client, editor):
     response = client.post(
         "/dang-nhap/",
         {"username": "bientap", "password": "sai"},
-        HTTP_REFERER="http://testserver/van-ban/",
+        HTTP_REFERER="http://testserver/van-ban/#top",
     )
     assert response["Location"] == "http://testserver/van-ban/"
 
