@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from agency.models import Disclosure, DisclosureKind, Official, OrgUnit, ProcedureLink
+from core.caching import content_cache_seconds
 
 
 def department():
@@ -51,7 +52,7 @@ def contact_official():
 
 CONTACT_CACHE_KEY = "agency:site-contact:v1"
 # Read by every page's footer: kept in the cache, dropped when a unit is saved or deleted
-# (agency.apps); the timeout bounds staleness for a per-process cache without Redis.
+# (agency.apps); without Redis (a per-process cache) it lives 5 s (core.caching).
 CONTACT_CACHE_SECONDS = 60
 
 
@@ -76,7 +77,7 @@ def site_contact():
     contact = cache.get(CONTACT_CACHE_KEY)
     if contact is None:
         contact = _department_contact()
-        cache.set(CONTACT_CACHE_KEY, contact, CONTACT_CACHE_SECONDS)
+        cache.set(CONTACT_CACHE_KEY, contact, content_cache_seconds(CONTACT_CACHE_SECONDS))
     if not contact:
         return None
     english = (translation.get_language() or "").startswith("en")

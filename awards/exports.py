@@ -2,9 +2,12 @@
 
 Headers are Vietnamese, the Excel header row is bold, frozen and has an auto-filter, column
 widths fit the content, and dates are real dates (shown dd/mm/yyyy) that sort and filter;
-the CSV writes them dd/mm/yyyy. A cell that starts like a formula (= + - @) is written as
-text, so an export opened in a spreadsheet never runs something typed into a name or a
-summary. File names carry the period and the day of the export.
+the CSV writes them dd/mm/yyyy. A cell that starts like a formula (= + - @, also after
+leading spaces, and their full-width forms ＝ ＋ － ＠ that spreadsheets read as the same)
+is written as text, so an export opened in a spreadsheet never runs something typed into a
+name or a summary. File names carry the period and the day of the export. Exports hold
+personal data: every answer says ``Cache-Control: no-store`` (no proxy or browser cache
+keeps a copy).
 """
 
 import csv
@@ -14,6 +17,7 @@ import io
 from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -22,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from awards.models import Stage
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 MAX_COLUMN_WIDTH = 60
 
 
@@ -148,7 +152,8 @@ def _safe(value):
     if isinstance(value, int | float | datetime.date) or value is None:
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if value.startswith(FORMULA_PREFIXES):
+    # Spreadsheets skip leading spaces (and line breaks) before a formula: " =1+2" is one.
+    if value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -205,6 +210,7 @@ def xlsx_response(*, headers, rows, title, filename, extra_sheets=()):
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)  # personal data: no cache keeps a copy
     return response
 
 
@@ -225,6 +231,7 @@ def csv_response(*, headers, rows, filename):
         writer.writerow([_csv_value(_safe(v)) for v in row])
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)  # personal data: no cache keeps a copy
     return response
 
 

@@ -9,9 +9,11 @@ from django.utils import timezone
 
 import pagecache
 from banners.models import Banner, BannerPosition
+from core.caching import content_cache_seconds
 
 # Another process running on a per-process cache (no Redis) misses our invalidation, so no
-# cached list lives longer than this; with Redis the signal handlers make changes instant.
+# cached list lives longer than this (5 s then: ``core.caching``); with Redis the signal
+# handlers make changes instant.
 CACHE_MAX_SECONDS = 60
 CACHE_KEY = "banners:visible:{position}"
 
@@ -60,7 +62,7 @@ def banners_visible(*, position, now=None):
     now = now or timezone.now()
     of_position = Banner.objects.filter(position=position)
     items = [_as_item(banner) for banner in of_position.active(now)]
-    timeout = CACHE_MAX_SECONDS
+    timeout = content_cache_seconds(CACHE_MAX_SECONDS)
     next_change = of_position.next_change_after(now)
     if next_change is not None:
         until_change = (next_change - now) / timedelta(seconds=1)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.documents_files import ATTACHMENT_LABELS, validate_document_file
+from core.private_files import publishable_storage
 from core.text import fold, search_words, vietnamese_slugify
 from core.uploads import random_upload_to
 
@@ -103,6 +104,7 @@ class LegalDocument(models.Model):
     file = models.FileField(
         _("tệp văn bản"),
         upload_to=random_upload_to("documents"),
+        storage=publishable_storage,
         validators=[validate_document_file],
         blank=True,
         help_text=_("PDF, Word hoặc ảnh, tối đa 10 MB."),

@@ -1,8 +1,11 @@
 """Server-side cleaning of rich text with nh3 (the mitigation for CKEditor 4's advisories).
 
 ``Article.save()`` runs every body through ``sanitize_html``, whatever saved it (admin,
-import, shell), so what reaches a page is only the markup a news article needs: no
-scripts, styles, event handlers, ``javascript:`` URLs, frames or forms.
+import, shell); a ``pre_save`` handler does it for raw saves too (``loaddata``, restores),
+and the article page and its download clean the body again as they render it (a body
+written past every signal: ``QuerySet.update``, an SQL restore). So what reaches a page is
+only the markup a news article needs: no scripts, styles, event handlers, ``javascript:``
+URLs, frames or forms.
 """
 
 import html

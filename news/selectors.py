@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
+from core.caching import content_cache_seconds
 from core.text import search_words
 from news import conf, search
 from news.models import Article
@@ -94,7 +95,7 @@ def news_index(now=None):
     index = cache.get(INDEX_KEY)
     if index is None or (index.valid_until is not None and index.valid_until <= now):
         index = _build_index(now)
-        timeout = conf.list_cache_seconds()
+        timeout = content_cache_seconds(conf.list_cache_seconds())
         if index.valid_until is not None:
             seconds_left = int((index.valid_until - now).total_seconds()) + 1
             timeout = max(1, min(timeout, seconds_left))

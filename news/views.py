@@ -16,6 +16,7 @@ from core.readers import is_reader_request, is_staff, visitor_id
 from core.text import search_words
 from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
+from news.sanitize import sanitize_html
 from news.search import SearchTimeout, time_limit
 from news.services import article_record_view, article_view_count
 from pagecache import cached_page, dont_cache, set_meta
@@ -168,7 +169,7 @@ def article_download(request, slug):
     if redirect is not None:
         return redirect
     base = request.build_absolute_uri("/").rstrip("/")
-    body = _ROOT_RELATIVE.sub(rf"\1{base}/", article.body)
+    body = _ROOT_RELATIVE.sub(rf"\1{base}/", sanitize_html(article.body))
     html = render_to_string(
         "news/article_download.html",
         {

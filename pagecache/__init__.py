@@ -38,9 +38,11 @@ HTTP never share a page (canonical addresses differ).
 Invalidation: a save or delete of a registered model bumps one version number, and bumps
 it again when the transaction commits (a page rendered in between from the old rows would
 otherwise be stored under the new version); an entry rendered under an older version is
-ignored. Entries also expire after ``PAGE_CACHE_SECONDS`` (default 30), which bounds how
-late a scheduled article appears; when one expires, the first request renders it again
-while the others get the expired copy for the few milliseconds that takes.
+ignored. Entries also expire after ``PAGE_CACHE_SECONDS`` (default 30; at most 5 s when
+the cache is per process, without Redis: another worker's save never reaches this worker's
+copy, ``core.caching``), which bounds how late a scheduled article appears; when one
+expires, the first request renders it again while the others get the expired copy for the
+few milliseconds that takes.
 
 A stored entry holds text and hole *names* only (no functions, no import paths), so a
 deploy that renames code never breaks a hit. A hole marker cannot be produced by content:

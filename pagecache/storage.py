@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 
+from core.caching import content_cache_seconds
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
@@ -28,7 +30,9 @@ NOT_STORED = {"content-length", "set-cookie"}
 
 
 def timeout():
-    return getattr(settings, "PAGE_CACHE_SECONDS", 30)
+    """How long a stored page is fresh: ``PAGE_CACHE_SECONDS`` (30), at most 5 s when the
+    cache is per process (another worker's save does not reach this one's copy)."""
+    return content_cache_seconds(getattr(settings, "PAGE_CACHE_SECONDS", 30))
 
 
 @functools.lru_cache(maxsize=4)

@@ -13,6 +13,11 @@ comes from an environment variable with a safe default:
                                  pgbouncer in transaction mode)
     REDIS_URL                    optional; when set, cache (and shared counters) live in Redis
     MEDIA_ROOT                   default: media/ in the project folder
+    PRIVATE_MEDIA_ROOT           files only staff may read (nomination attachments, council
+                                 minutes, non-public documents); default: private/ in the
+                                 project folder; never inside MEDIA_ROOT, never served
+    PRIVATE_MEDIA_ACCEL_REDIRECT optional; nginx's internal location of PRIVATE_MEDIA_ROOT
+                                 (e.g. /_private/): private files are sent by nginx
     DJANGO_STATIC_ROOT           where collectstatic writes (default: staticfiles/ in the project)
     DJANGO_SECURE                "1" in production behind HTTPS (secure cookies, HSTS, redirect)
     DJANGO_HSTS_SECONDS          HSTS max-age when DJANGO_SECURE is on (default: one year)
@@ -310,6 +315,13 @@ STATICFILES_EXCLUDED = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Never under MEDIA_ROOT: nothing there may be reachable by URL. Files are delivered by
+# core.private_files.serve_private_file, which checks the staff member's permission.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+_public, _private = MEDIA_ROOT.resolve(), PRIVATE_MEDIA_ROOT.resolve()
+if _private.is_relative_to(_public) or _public.is_relative_to(_private):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must lie outside MEDIA_ROOT (and not hold it).")
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

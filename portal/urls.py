@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from core.private_files import serve_private_file
 from portal import sitemaps, views
 
 admin.site.site_header = "Quản trị Cổng thông tin Sở KH&CN Cao Bằng"
@@ -18,6 +19,8 @@ handler500 = "portal.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # Private files (core.private_files): staff with the record's view permission only.
+    path("admin/tep-rieng/<path:name>", serve_private_file, name="private_file"),
     path("admin/", admin.site.urls),
     path("ckeditor/", include("news.editor_urls")),
     path("sitemap.xml", sitemaps.index, name="sitemap"),

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 src="${1:?usage: scripts/restore.sh <backup folder>}"
 database_url="${DATABASE_URL:?set DATABASE_URL to the (empty) target database}"
 media_root="${MEDIA_ROOT:-$PWD/media}"
+private_root="${PRIVATE_MEDIA_ROOT:-$PWD/private}"
 
 (cd "$src" && sha256sum --check --quiet SHA256SUMS)
 
@@ -37,5 +38,10 @@ esac
 if [ -f "$src/media.tar.gz" ]; then
   mkdir -p "$media_root"
   tar -xzf "$src/media.tar.gz" -C "$media_root"
+fi
+if [ -f "$src/private.tar.gz" ]; then
+  mkdir -p "$private_root"
+  chmod 700 "$private_root"
+  tar -xzf "$src/private.tar.gz" -C "$private_root"
 fi
 echo "restored $src"

@@ -41,6 +41,17 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _private_media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("private")
+
+
+@pytest.fixture(autouse=True)
+def _private_media_in_tmp(settings, _private_media_dir):
+    """Private files of a test go to a temporary folder, never to the project's private/."""
+    settings.PRIVATE_MEDIA_ROOT = _private_media_dir
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

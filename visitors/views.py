@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from core.readers import local_today
 from visitors.charts import daily_chart, period_chart
@@ -120,6 +121,7 @@ def _csv_response(rows, *, end, days):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"thong-ke-truy-cap-{days}-ngay-{end:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)  # staff-only figures: no shared cache keeps a copy
     response.write("\ufeff")  # a byte order mark, so that Excel reads UTF-8
     writer = csv.writer(response)
     writer.writerow(CSV_HEADERS)

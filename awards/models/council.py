@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.documents_files import validate_document_file
+from core.private_files import private_storage
 from core.uploads import random_upload_to
 
 
@@ -34,6 +35,7 @@ class CouncilMeeting(models.Model):
     minutes = models.FileField(
         _("biên bản họp"),
         upload_to=random_upload_to("awards/minutes"),
+        storage=private_storage,
         validators=[validate_document_file],
         blank=True,
         help_text=_("PDF, Word hoặc ảnh, tối đa 10 MB."),

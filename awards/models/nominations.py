@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from awards.models.choices import CandidateKind, RevocationReason, Stage
 from core.documents_files import validate_document_file
+from core.private_files import private_storage
 from core.uploads import random_upload_to
 
 
@@ -355,6 +356,7 @@ class Attachment(models.Model):
     file = models.FileField(
         _("tệp"),
         upload_to=random_upload_to("awards/attachments"),
+        storage=private_storage,
         validators=[validate_document_file],
         help_text=_("PDF, Word hoặc ảnh, tối đa 10 MB."),
     )

@@ -177,3 +177,56 @@ def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(staff, rec
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng")
     assert rows[1:] == [(2017, "Giấy khen của Giám đốc Sở", "Phòng Quản lý khoa học", 2)]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        " =1+2",
+        "  +4455667",
+        "\n-7766554",
+        "\u3000@SUM(A1)",
+        "＝1+2",
+        "＋9988776",
+        "－6677889",
+        "＠SUM(B2)",
+        " ＝3*3",
+    ],
+)
+def test_a_formula_behind_spaces_or_in_full_width_signs_is_exported_as_text(staff, records, typed):
+    _decision, _rows, waiting, _rejected = records
+    waiting.individual.full_name = typed
+    waiting.individual.save()
+    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
+    cells = [
+        c for row in sheet.iter_rows() for c in row if c.value and typed.strip() in str(c.value)
+    ]
+    assert cells and all(c.data_type == "s" and c.value.startswith("'") for c in cells)
+    text = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv").content.decode("utf-8-sig")
+    values = [v for row in csv.reader(io.StringIO(text)) for v in row if typed.strip() in v]
+    assert values and all(v.startswith("'") for v in values)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dien-hinh-tien-tien/xuat/de-cu.xlsx",
+        "/dien-hinh-tien-tien/xuat/de-cu.csv",
+        "/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx",
+        "/dien-hinh-tien-tien/xuat/quyet-dinh.csv",
+    ],
+)
+def test_exports_of_personal_data_are_never_cached(staff, records, url):
+    response = staff.get(url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_admin_export_action_is_never_cached(staff, records):
+    _decision, _rows, waiting, _rejected = records
+    response = staff.post(
+        "/admin/awards/nomination/",
+        {"action": "export_csv", "_selected_action": [waiting.pk]},
+    )
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]

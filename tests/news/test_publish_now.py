@@ -104,7 +104,8 @@ def test_saving_a_scheduled_article_says_when_it_will_show(staff_client, categor
         {"title": "Tin hẹn giờ", "slug": "", "category": category.pk, "summary": "",
          "body": "<p>x</p>", "image_alt": "", "status": "published",
          "published_at_0": when.strftime("%d/%m/%Y"), "published_at_1": when.strftime("%H:%M:%S"),
-         "byline": "", "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"},
+         "byline": "", "old_slugs-TOTAL_FORMS": "0", "old_slugs-INITIAL_FORMS": "0",
+         "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"},
         follow=True,
     )  # fmt: skip
     texts = _messages(response)

@@ -1,6 +1,7 @@
 """The page cache's public API: holes written once, invalidation by registered models only
 (and again at commit), keys that keep schemes apart, markers content cannot forge."""
 
+import io
 import re
 
 import pytest
@@ -130,3 +131,37 @@ def test_bulk_switching_banners_invalidates_pages(settings, tmp_path):
     before = version()
     banners_set_active(banners=Banner.objects.all(), is_active=False)
     assert version() > before
+
+
+@pytest.mark.django_db
+def test_the_banner_admin_actions_invalidate_cached_pages(settings, tmp_path, django_user_model):
+    """The switch-on/off actions write with ``QuerySet.update()`` (no signal): the page that
+    showed the banner must not be served from the cache afterwards."""
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from banners.models import Banner
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    image = io.BytesIO()
+    Image.new("RGB", (300, 100), (11, 79, 138)).save(image, format="PNG")
+    banner = Banner(
+        title="Cổng Dịch vụ công quốc gia",
+        alt_text="Quảng cáo thử bật tắt",
+        target_url="https://dichvucong.gov.vn/",
+        position="sidebar",
+    )
+    banner.image.save("banner.png", ContentFile(image.getvalue()), save=False)
+    banner.save()
+    reader = Client(HTTP_USER_AGENT=READER)
+    assert "Quảng cáo thử bật tắt" in reader.get("/").content.decode()  # now cached
+
+    admin = Client()
+    admin.force_login(django_user_model.objects.create_superuser("quantri", "q@example.invalid"))
+    before = version()
+    answer = admin.post(
+        "/admin/banners/banner/", {"action": "switch_off", "_selected_action": [banner.pk]}
+    )
+    assert answer.status_code == 302
+    assert version() > before
+    assert "Quảng cáo thử bật tắt" not in Client(HTTP_USER_AGENT=READER).get("/").content.decode()

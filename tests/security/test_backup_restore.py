@@ -53,7 +53,11 @@ def _url(name=None):
 
 
 def _env(**extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "MEDIA_ROOT"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "MEDIA_ROOT", "PRIVATE_MEDIA_ROOT"))
+    }
     env.update(DJANGO_SECRET_KEY="x", DJANGO_ALLOWED_HOSTS="testserver", PYTHONPATH=str(ROOT))
     env.update(extra)
     return env
@@ -100,7 +104,7 @@ def restored_database(tmp_path):
 
 
 def test_backup_restores_into_a_fresh_database_with_the_same_pages(
-    media_root, demo_data, restored_database, tmp_path
+    media_root, demo_data, restored_database, tmp_path, settings
 ):
     client = Client()
     original_pages = {path: client.get(path).content.decode() for path in PAGES}
@@ -108,6 +112,10 @@ def test_backup_restores_into_a_fresh_database_with_the_same_pages(
         assert '<main id="main"' in html, path
     original_snapshot = snapshot()
     original_media = _files(media_root)
+    private_root = Path(settings.PRIVATE_MEDIA_ROOT)
+    (private_root / "awards/attachments").mkdir(parents=True, exist_ok=True)
+    (private_root / "awards/attachments/cv.pdf").write_bytes(b"%PDF-1.4 private")
+    original_private = _files(private_root)
 
     backups = tmp_path / "backups"
     folder = Path(
@@ -115,16 +123,19 @@ def test_backup_restores_into_a_fresh_database_with_the_same_pages(
             ["bash", "scripts/backup.sh", str(backups)],
             DATABASE_URL=_url(),
             MEDIA_ROOT=str(media_root),
+            PRIVATE_MEDIA_ROOT=str(private_root),
         ).strip()
     )
     assert (folder / ("db.sqlite3" if connection.vendor == "sqlite" else "db.dump")).is_file()
     assert (folder / "SHA256SUMS").is_file()
 
     restored_media = tmp_path / "restored-media"
+    restored_private = tmp_path / "restored-private"
     _run(
         ["bash", "scripts/restore.sh", str(folder)],
         DATABASE_URL=restored_database,
         MEDIA_ROOT=str(restored_media),
+        PRIVATE_MEDIA_ROOT=str(restored_private),
     )
     output = _run(
         [sys.executable, "-c", RENDER, json.dumps(PAGES)],
@@ -138,6 +149,7 @@ def test_backup_restores_into_a_fresh_database_with_the_same_pages(
     for path in PAGES:
         assert _main(restored["pages"][path]) == _main(original_pages[path]), path
     assert _files(restored_media) == original_media
+    assert _files(restored_private) == original_private  # private files are backed up too
 
 
 def test_restore_refuses_a_corrupted_backup(media_root, demo_data, tmp_path, restored_database):

@@ -7,15 +7,19 @@ many times (so that both workers answer) must get the login page every time.
 
 import http.client
 import re
-import socket
-import time
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 
-from tests.support.servers import Gunicorn, collectstatic, database_url, server_environment
+from tests.support.servers import (
+    Gunicorn,
+    collectstatic,
+    database_url,
+    hold_a_worker,
+    server_environment,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -50,18 +54,6 @@ class Browser:
                     self.cookies[name] = morsel.value
         conn.close()
         return response.status, response.headers, text
-
-
-def hold_a_worker(port):
-    """Occupy one free sync worker with a request that never ends; close to release it.
-
-    With the other worker held, the next request is answered by this one: the test decides
-    which worker answers instead of hoping the kernel spreads the requests.
-    """
-    held = socket.create_connection(("127.0.0.1", port), timeout=10)
-    held.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-    time.sleep(0.5)  # let a worker accept it
-    return held
 
 
 def test_a_logged_out_cookie_opens_nothing_on_any_worker(django_user_model, tmp_path, settings):

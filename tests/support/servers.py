@@ -167,3 +167,15 @@ class Gunicorn:
             pass
         self.process.wait(5)
         self._log.close()
+
+
+def hold_a_worker(port):
+    """Occupy one free sync worker with a request that never ends; close to release it.
+
+    With the other worker held, the next request is answered by this one: the test decides
+    which worker answers instead of hoping the kernel spreads the requests.
+    """
+    held = socket.create_connection(("127.0.0.1", port), timeout=10)
+    held.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    time.sleep(0.5)  # let a worker accept it
+    return held

@@ -133,3 +133,10 @@ def test_negative_offset_is_refused(admin_client):
     response = admin_client.post(change_url, {"total_offset": "-5"})
     assert response.status_code == 200
     assert VisitorStatsSettings.load().total_offset == 0
+
+
+def test_the_csv_report_is_never_cached(staff_client, some_days):
+    response = staff_client.get(REPORT_URL, {"format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "no-store" in response["Cache-Control"]
