@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from documents.models import LegalDocument
 
@@ -49,7 +50,10 @@ def test_a_public_documents_file_is_at_its_media_address(settings, client):
     assert url == settings.MEDIA_URL + document.file.name
     assert public_path(settings, document).is_file()
     assert client.get(url).status_code == 200
-    assert url in client.get(document.get_absolute_url()).content.decode()
+    # The page links the download named after the document's number, served from there.
+    download = reverse("documents:document_download", args=[document.pk])
+    assert download in client.get(document.get_absolute_url()).content.decode()
+    assert client.get(download).status_code == 200
 
 
 def test_made_non_public_the_file_leaves_media_and_comes_back_when_public(
