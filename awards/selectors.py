@@ -40,7 +40,8 @@ _KIND_SUFFIX = {CandidateKind.COLLECTIVE: "collectives", CandidateKind.INDIVIDUA
 
 
 def periods_with_statistics():
-    """Public periods, each annotated with the six counts named in ``STAT_KEYS``."""
+    """Public periods, newest first, each annotated with the six counts named in
+    ``STAT_KEYS`` (an aggregate ignores ``Meta.ordering``: the order is given here)."""
     annotations = {}
     for stage, stage_filter in _STAGE_FILTERS.items():
         for kind, suffix in _KIND_SUFFIX.items():
@@ -48,7 +49,12 @@ def periods_with_statistics():
                 "nominations",
                 filter=stage_filter & Q(nominations__candidate_kind=kind),
             )
-    return Period.objects.public().annotate(**annotations).prefetch_related("legal_documents")
+    return (
+        Period.objects.public()
+        .annotate(**annotations)
+        .order_by("-start_year", "-end_year", "name")
+        .prefetch_related("legal_documents")
+    )
 
 
 @dataclass

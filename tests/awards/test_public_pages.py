@@ -189,3 +189,11 @@ def test_sitemap_lists_honoured_pages_only(
 )
 def test_hostile_parameters_never_cause_a_server_error(client, url):
     assert client.get(url).status_code in (200, 404)
+
+
+def test_periods_run_newest_first(client, period):
+    Period.objects.create(name="2021-2025", slug="2021-2025", start_year=2021, end_year=2025)
+    Period.objects.create(name="2010-2014", slug="2010-2014", start_year=2010, end_year=2014)
+    html = client.get("/dien-hinh-tien-tien/").content.decode()
+    order = re.findall(r'data-period="([\d-]+)"', html)
+    assert order == ["2021-2025", "2015-2020", "2010-2014"]
