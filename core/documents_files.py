@@ -36,6 +36,24 @@ def _head(file, length=8):
         file.seek(position)
 
 
+def _refuse_if_larger(file, max_bytes):
+    size = getattr(file, "size", None)
+    if size is not None and size > max_bytes:
+        raise ValidationError(
+            "Tệp quá lớn (tối đa %(mb)s MB).",
+            code="file_too_large",
+            params={"mb": max_bytes // (1024 * 1024)},
+        )
+
+
+def _wrong_content(extension):
+    return ValidationError(
+        "Nội dung tệp không đúng định dạng %(ext)s.",
+        code="file_content",
+        params={"ext": extension.upper()},
+    )
+
+
 def upload_max_bytes():
     """Largest accepted document upload (``UPLOAD_DOCUMENT_MAX_BYTES``, default 10 MB)."""
     return int(getattr(settings, "UPLOAD_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
@@ -52,25 +70,14 @@ class DocumentFileValidator:
                 "Chỉ nhận tệp PDF, Word (DOC, DOCX) hoặc ảnh (JPG, PNG, WebP, GIF).",
                 code="file_extension",
             )
-        max_bytes = upload_max_bytes()
-        size = getattr(file, "size", None)
-        if size is not None and size > max_bytes:
-            raise ValidationError(
-                "Tệp quá lớn (tối đa %(mb)s MB).",
-                code="file_too_large",
-                params={"mb": max_bytes // (1024 * 1024)},
-            )
+        _refuse_if_larger(file, upload_max_bytes())
         if extension in IMAGE_EXTENSIONS:
             validate_image(file)
             return
         head = _head(file)
         expected = {"pdf": PDF_MAGIC, "docx": ZIP_MAGIC, "doc": OLE_MAGIC}[extension]
         if not head.startswith(expected):
-            raise ValidationError(
-                "Nội dung tệp không đúng định dạng %(ext)s.",
-                code="file_content",
-                params={"ext": extension.upper()},
-            )
+            raise _wrong_content(extension)
 
     def __eq__(self, other):
         return isinstance(other, DocumentFileValidator)
@@ -156,20 +163,9 @@ class AttachmentFileValidator:
                 "OpenDocument (ODT, ODS) hoặc PowerPoint (PPT, PPTX).",
                 code="file_extension",
             )
-        max_bytes = attachment_max_bytes()
-        size = getattr(file, "size", None)
-        if size is not None and size > max_bytes:
-            raise ValidationError(
-                "Tệp quá lớn (tối đa %(mb)s MB).",
-                code="file_too_large",
-                params={"mb": max_bytes // (1024 * 1024)},
-            )
+        _refuse_if_larger(file, attachment_max_bytes())
         if not attachment_content_matches(file, extension):
-            raise ValidationError(
-                "Nội dung tệp không đúng định dạng %(ext)s.",
-                code="file_content",
-                params={"ext": extension.upper()},
-            )
+            raise _wrong_content(extension)
 
     def __eq__(self, other):
         return isinstance(other, AttachmentFileValidator)
