@@ -16,5 +16,6 @@ router.register("statistics", views.StatisticViewSet, basename="statistic")
 urlpatterns = [
     path("api/", views.catalogue, name="catalogue"),
     path("api/schema/", views.SchemaView.as_view(), name="schema"),
+    path("api/docs/", views.DocsView.as_view(), name="docs"),
     path("api/v1/", include(router.urls)),
 ]
