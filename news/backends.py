@@ -10,17 +10,20 @@ set). The interface:
 * ``count(*, article_id)`` -> the current number, or ``None`` if unknown.
 * ``flush()`` -> how many articles' counts were written into ``Article.view_count``.
 
-Database (default): two statements at most, each atomic on SQLite (>= 3.35) and
+Database (default): three statements at most, each atomic on SQLite (>= 3.35) and
 PostgreSQL, committed without waiting for a disk flush on PostgreSQL (``core.counters``):
-an upsert of the (article, visitor) row that says whether this view counts, then
-``view_count = view_count + 1 ... RETURNING view_count``.
+an upsert of the (article, visitor) row that says whether this view counts, then, in one
+transaction, ``view_count = view_count + 1 ... RETURNING view_count`` and the upsert of
+the article's row of the month (``ArticleMonthlyViews``: ``views = views + 1``).
 """
 
-from django.db import connection
+from contextlib import nullcontext
+
+from django.db import connection, transaction
 
 from core.counters import counter_cursor, counter_sql
 from news import conf
-from news.models import Article, ArticleViewer
+from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
 
 def _db_datetime(value):
@@ -53,6 +56,19 @@ def _counts_in_database(cursor, *, article_id, visitor, now):
     return bool(cursor.fetchone()[0])
 
 
+def add_to_month(cursor, *, article_id, month, views=1):
+    """One upsert: the article's row of ``month`` gains ``views`` (exact under concurrency:
+    a simultaneous first view of the month either inserts or meets the row and adds)."""
+    table = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"INSERT INTO {table} (article_id, month, views) VALUES (%s, %s, %s) "
+            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + %s"
+        ),
+        [article_id, connection.ops.adapt_datefield_value(month), views, views],
+    )
+
+
 def stored_count(article_id):
     with connection.cursor() as cursor:
         table = connection.ops.quote_name(Article._meta.db_table)
@@ -71,14 +87,20 @@ class DatabaseViewCounter:
             if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
                 return False, None
             table = connection.ops.quote_name(Article._meta.db_table)
-            cursor.execute(
-                counter_sql(
-                    f"UPDATE {table} SET view_count = view_count + 1 "
-                    "WHERE id = %s RETURNING view_count"
-                ),
-                [article_id],
-            )
-            row = cursor.fetchone()
+            # The total and the month's row move together (PostgreSQL: counter_cursor's
+            # transaction already; SQLite: BEGIN IMMEDIATE, see settings).
+            together = transaction.atomic() if connection.vendor == "sqlite" else nullcontext()
+            with together:
+                cursor.execute(
+                    counter_sql(
+                        f"UPDATE {table} SET view_count = view_count + 1 "
+                        "WHERE id = %s RETURNING view_count"
+                    ),
+                    [article_id],
+                )
+                row = cursor.fetchone()
+                if row is not None:  # else the article was deleted meanwhile
+                    add_to_month(cursor, article_id=article_id, month=view_month(now))
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):
