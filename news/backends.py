@@ -10,14 +10,13 @@ set). The interface:
 * ``count(*, article_id)`` -> the current number, or ``None`` if unknown.
 * ``flush()`` -> how many articles' counts were written into ``Article.view_count``.
 
-Database (default): three statements at most, each atomic on SQLite (>= 3.35) and
-PostgreSQL, committed without waiting for a disk flush on PostgreSQL (``core.counters``):
-an upsert of the (article, visitor) row that says whether this view counts, then, in one
-transaction, ``view_count = view_count + 1 ... RETURNING view_count`` and the upsert of
-the article's row of the month (``ArticleMonthlyViews``: ``views = views + 1``).
+Database (default): each statement atomic on SQLite (>= 3.35) and PostgreSQL, committed
+without waiting for a disk flush on PostgreSQL (``core.counters``): an upsert of the
+(article, visitor) row that says whether this view counts, then ``view_count = view_count
++ 1 ... RETURNING view_count`` together with the upsert of the article's row of the month
+(``ArticleMonthlyViews``: ``views = views + 1``): one statement on PostgreSQL (a
+data-modifying WITH), two in one transaction on SQLite.
 """
-
-from contextlib import nullcontext
 
 from django.db import connection, transaction
 
@@ -69,6 +68,36 @@ def add_to_month(cursor, *, article_id, month, views=1):
     )
 
 
+def _increment(cursor, article_id):
+    table = connection.ops.quote_name(Article._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"UPDATE {table} SET view_count = view_count + 1 WHERE id = %s RETURNING view_count"
+        ),
+        [article_id],
+    )
+    return cursor.fetchone()
+
+
+def _increment_with_month_in_one_statement(cursor, article_id, month):
+    """PostgreSQL: the total and the month's row in one statement (a data-modifying WITH,
+    atomic, no extra round trip); the month's upsert only runs for an existing article."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    monthly = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"WITH counted AS (UPDATE {table} SET view_count = view_count + 1 "
+            "WHERE id = %s RETURNING id, view_count), "
+            f"month_row AS (INSERT INTO {monthly} (article_id, month, views) "
+            "SELECT id, %s, 1 FROM counted "
+            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {monthly}.views + 1) "
+            "SELECT view_count FROM counted"
+        ),
+        [article_id, month],
+    )
+    return cursor.fetchone()
+
+
 def stored_count(article_id):
     with connection.cursor() as cursor:
         table = connection.ops.quote_name(Article._meta.db_table)
@@ -86,21 +115,16 @@ class DatabaseViewCounter:
         with counter_cursor() as cursor:
             if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
                 return False, None
-            table = connection.ops.quote_name(Article._meta.db_table)
-            # The total and the month's row move together (PostgreSQL: counter_cursor's
-            # transaction already; SQLite: BEGIN IMMEDIATE, see settings).
-            together = transaction.atomic() if connection.vendor == "sqlite" else nullcontext()
-            with together:
-                cursor.execute(
-                    counter_sql(
-                        f"UPDATE {table} SET view_count = view_count + 1 "
-                        "WHERE id = %s RETURNING view_count"
-                    ),
-                    [article_id],
-                )
-                row = cursor.fetchone()
-                if row is not None:  # else the article was deleted meanwhile
-                    add_to_month(cursor, article_id=article_id, month=view_month(now))
+            month = view_month(now)
+            if connection.vendor == "postgresql":
+                row = _increment_with_month_in_one_statement(cursor, article_id, month)
+            else:
+                # SQLite has no data-modifying WITH: two statements in one transaction
+                # (BEGIN IMMEDIATE, see settings), so the total and the month move together.
+                with transaction.atomic():
+                    row = _increment(cursor, article_id)
+                    if row is not None:  # else the article was deleted meanwhile
+                        add_to_month(cursor, article_id=article_id, month=month)
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):
