@@ -19,14 +19,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from awards.models import Stage
+from core.spreadsheets import spreadsheet_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 MAX_COLUMN_WIDTH = 60
 
 
@@ -149,13 +148,7 @@ def decision_rows(decisions):
 
 def _safe(value):
     """Plain text a spreadsheet shows as typed: no formula, no control characters."""
-    if isinstance(value, int | float | datetime.date) or value is None:
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    # Spreadsheets skip leading spaces (and line breaks) before a formula: " =1+2" is one.
-    if value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return spreadsheet_text(value)
 
 
 def statistics_rows(nominations):

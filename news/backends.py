@@ -10,17 +10,19 @@ set). The interface:
 * ``count(*, article_id)`` -> the current number, or ``None`` if unknown.
 * ``flush()`` -> how many articles' counts were written into ``Article.view_count``.
 
-Database (default): two statements at most, each atomic on SQLite (>= 3.35) and
-PostgreSQL, committed without waiting for a disk flush on PostgreSQL (``core.counters``):
-an upsert of the (article, visitor) row that says whether this view counts, then
-``view_count = view_count + 1 ... RETURNING view_count``.
+Database (default): each statement atomic on SQLite (>= 3.35) and PostgreSQL, committed
+without waiting for a disk flush on PostgreSQL (``core.counters``): an upsert of the
+(article, visitor) row that says whether this view counts, then ``view_count = view_count
++ 1 ... RETURNING view_count`` together with the upsert of the article's row of the month
+(``ArticleMonthlyViews``: ``views = views + 1``): one statement on PostgreSQL (a
+data-modifying WITH), two in one transaction on SQLite.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from core.counters import counter_cursor, counter_sql
 from news import conf
-from news.models import Article, ArticleViewer
+from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
 
 def _db_datetime(value):
@@ -53,6 +55,49 @@ def _counts_in_database(cursor, *, article_id, visitor, now):
     return bool(cursor.fetchone()[0])
 
 
+def add_to_month(cursor, *, article_id, month, views=1):
+    """One upsert: the article's row of ``month`` gains ``views`` (exact under concurrency:
+    a simultaneous first view of the month either inserts or meets the row and adds)."""
+    table = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"INSERT INTO {table} (article_id, month, views) VALUES (%s, %s, %s) "
+            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + %s"
+        ),
+        [article_id, connection.ops.adapt_datefield_value(month), views, views],
+    )
+
+
+def _increment(cursor, article_id):
+    table = connection.ops.quote_name(Article._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"UPDATE {table} SET view_count = view_count + 1 WHERE id = %s RETURNING view_count"
+        ),
+        [article_id],
+    )
+    return cursor.fetchone()
+
+
+def _increment_with_month_in_one_statement(cursor, article_id, month):
+    """PostgreSQL: the total and the month's row in one statement (a data-modifying WITH,
+    atomic, no extra round trip); the month's upsert only runs for an existing article."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    monthly = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
+    cursor.execute(
+        counter_sql(
+            f"WITH counted AS (UPDATE {table} SET view_count = view_count + 1 "
+            "WHERE id = %s RETURNING id, view_count), "
+            f"month_row AS (INSERT INTO {monthly} (article_id, month, views) "
+            "SELECT id, %s, 1 FROM counted "
+            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {monthly}.views + 1) "
+            "SELECT view_count FROM counted"
+        ),
+        [article_id, month],
+    )
+    return cursor.fetchone()
+
+
 def stored_count(article_id):
     with connection.cursor() as cursor:
         table = connection.ops.quote_name(Article._meta.db_table)
@@ -70,15 +115,16 @@ class DatabaseViewCounter:
         with counter_cursor() as cursor:
             if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
                 return False, None
-            table = connection.ops.quote_name(Article._meta.db_table)
-            cursor.execute(
-                counter_sql(
-                    f"UPDATE {table} SET view_count = view_count + 1 "
-                    "WHERE id = %s RETURNING view_count"
-                ),
-                [article_id],
-            )
-            row = cursor.fetchone()
+            month = view_month(now)
+            if connection.vendor == "postgresql":
+                row = _increment_with_month_in_one_statement(cursor, article_id, month)
+            else:
+                # SQLite has no data-modifying WITH: two statements in one transaction
+                # (BEGIN IMMEDIATE, see settings), so the total and the month move together.
+                with transaction.atomic():
+                    row = _increment(cursor, article_id)
+                    if row is not None:  # else the article was deleted meanwhile
+                        add_to_month(cursor, article_id=article_id, month=month)
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):

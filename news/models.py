@@ -399,6 +399,45 @@ class ArticleViewer(models.Model):
         return f"{self.article_id}/{self.visitor[:8]}"
 
 
+def view_month(now):
+    """The month a view at ``now`` counts in: the first day of its month in the site's time
+    zone (Asia/Ho_Chi_Minh), so 23:30 UTC on the last day of a month is the next month."""
+    return timezone.localtime(now, timezone.get_default_timezone()).date().replace(day=1)
+
+
+class ArticleMonthlyViews(models.Model):
+    """Counted views of an article in one month, for the report's "top articles per month".
+
+    Incremented with the article's own counter, by the same counted views (the back-ends in
+    ``news.backends`` and ``news.redis_backend``). Only views counted on this site: an
+    imported total (NukeViet) has no months. Rows are kept forever (one per article and
+    month with views: small).
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="monthly_views",
+    )
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng (giờ Việt Nam)."))
+    views = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        ordering = ["-month", "-views"]
+        verbose_name = _("lượt xem theo tháng")
+        verbose_name_plural = _("lượt xem theo tháng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "month"], name="news_articlemonthlyviews_unique_month"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "-views"], name="news_monthly_views_top")]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.month:%m/%Y}: {self.views}"
+
+
 class ArticleAttachment(models.Model):
     """A file attached to an article ("File đính kèm"): PDF, Word, Excel, OpenDocument or
     PowerPoint, checked by content and stored under a random name. The media view shows

@@ -20,7 +20,7 @@ from django.utils import timezone
 from core.caching import content_cache_seconds
 from core.text import search_words
 from news import conf, search
-from news.models import Article
+from news.models import Article, ArticleMonthlyViews
 
 INDEX_KEY = "news:index:v1"
 
@@ -258,3 +258,21 @@ def most_viewed_articles(*, limit=10):
     return list(
         Article.objects.published().filter(view_count__gt=0).order_by("-view_count", "pk")[:limit]
     )
+
+
+def most_viewed_in_month(*, month, limit=20):
+    """Published articles with the most views counted in ``month`` (its first day, site
+    time), most viewed first; each carries ``month_views``. Only views counted on this site
+    (``ArticleMonthlyViews``); in Redis mode, as of the last flush."""
+    rows = (
+        ArticleMonthlyViews.objects.filter(
+            month=month, views__gt=0, article__in=Article.objects.published()
+        )
+        .select_related("article")
+        .order_by("-views", "article_id")[:limit]
+    )
+    articles = []
+    for row in rows:
+        row.article.month_views = row.views
+        articles.append(row.article)
+    return articles

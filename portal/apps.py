@@ -10,13 +10,14 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         import pagecache
-        from news.selectors import most_viewed_articles
+        from news.selectors import most_viewed_articles, most_viewed_in_month
         from portal.templatetags.portal_tags import csrf_hole
-        from visitors.selectors import register_most_viewed
+        from visitors.selectors import register_most_viewed, register_most_viewed_in_month
 
         pagecache.register_hole("csrf", csrf_hole)
         # The statistics report lists the most viewed articles without importing news.
         register_most_viewed(most_viewed_articles)
+        register_most_viewed_in_month(most_viewed_in_month)
 
         _name_axes_in_vietnamese()
 

@@ -183,3 +183,22 @@ def top_articles(*, limit=10):
     except Exception:
         logger.warning("visitors: could not read article view counts", exc_info=True)
         return []
+
+
+_most_viewed_in_month = None
+
+
+def register_most_viewed_in_month(function):
+    """The report's "top articles per month" come from ``function(month=..., limit=...)``
+    (``month``: the first day of the month): objects with ``__str__``,
+    ``get_absolute_url()`` and ``month_views``. Wired by the project (``portal.apps``)."""
+    global _most_viewed_in_month
+    _most_viewed_in_month = function
+
+
+def top_articles_in_month(*, month, limit=20):
+    """The articles most viewed in ``month`` from the registered source, ``None`` without
+    one (the report then says so)."""
+    if _most_viewed_in_month is None:
+        return None
+    return list(_most_viewed_in_month(month=month, limit=limit))

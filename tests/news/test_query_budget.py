@@ -1,4 +1,6 @@
-"""The warm article page and home page stay within 6 SQL queries for an anonymous visitor.
+"""The warm article page and home page stay within 6 SQL queries for an anonymous visitor
+(the article page 7 on SQLite counting in the database: the month's row is one more
+statement there).
 
 Requests are measured outside a test-wide transaction (``transaction=True``), as they run
 in production. Transaction control (BEGIN/COMMIT/SAVEPOINT/RELEASE) is not counted as a
@@ -27,12 +29,21 @@ def statements(context):
 def counting_statements(*, counted):
     """SQL statements that counting a view runs.
 
-    Database mode: the (article, visitor) upsert, then the increment (or, when the view
-    does not count, a fresh read of the number). Redis mode: none, one Lua call does both.
+    Database mode: the (article, visitor) upsert, then the increment with the upsert of
+    the month's row (one statement on PostgreSQL; two on SQLite, which has no
+    data-modifying WITH), or, when the view does not count, a fresh read of the number.
+    Redis mode: none, one Lua call does both.
     """
     if news_conf.use_redis():
         return 0
+    if counted and connection.vendor == "sqlite":
+        return 3
     return 2
+
+
+def article_budget():
+    """6; one more on SQLite counting in the database (the month's upsert, see above)."""
+    return BUDGET + 1 if counting_statements(counted=True) == 3 else BUDGET
 
 
 INCREMENT = re.compile(r'(^|; )UPDATE "news_article"')
@@ -50,7 +61,7 @@ def test_warm_article_page_runs_at_most_6_queries(make_article):
     with CaptureQueriesContext(connection) as context:
         response = make_reader(41).get(article.get_absolute_url() + "?page=2")
     assert response.status_code == 200
-    assert len(statements(context)) <= BUDGET, statements(context)
+    assert len(statements(context)) <= article_budget(), statements(context)
     # The article (with its category), its attachments ("File đính kèm"), then counting
     # the view.
     expected = 2 + counting_statements(counted=True)

@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from news import conf as news_conf
-from news.models import Article, ArticleViewer
+from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 from news.services import (
     article_record_view,
     article_view_count,
@@ -183,6 +183,10 @@ def test_64_concurrent_distinct_visitors_in_several_processes_add_exactly_64(mak
         assert worker.returncode == 0, err
         returned += [int(value) for value in out.split()]
     assert article_view_count(article=article) == 1064
+    # The month's row gained exactly the 64 counted views (flushed first in Redis mode).
+    view_counts_flush()
+    month = view_month(timezone.now())
+    assert ArticleMonthlyViews.objects.get(article=article, month=month).views == 64
     if not news_conf.use_redis():  # in Redis mode the de-duplication keys live in Redis
         assert ArticleViewer.objects.filter(article=article).count() == 64
     # Every increment was exact: each view got its own number, none lost or repeated.
@@ -223,6 +227,8 @@ def test_simultaneous_first_views_by_one_visitor_count_once(make_article):
         _out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
     assert article_view_count(article=article) == 1
+    view_counts_flush()
+    assert ArticleMonthlyViews.objects.get(article=article).views == 1
 
 
 def test_redis_counts_are_flushed_into_the_database(redis_mode, make_article):
