@@ -117,12 +117,18 @@ class ArticleAdmin(
     list_select_related = ["category"]
     show_full_result_count = False
     search_fields = ["title", "summary", "body"]
-    search_help_text = _(
-        "Tìm bài có đủ các từ trong tiêu đề, tóm tắt hoặc nội dung, không phân biệt chữ hoa, "
-        "chữ thường và dấu; từ cuối gõ phần đầu cũng được: “dong khe” tìm được “Đông Khê”, "
-        "“khoa h” tìm được “khoa học”."
-    )
     date_hierarchy = "published_at"
+
+    @property
+    def search_help_text(self):
+        limit = f"{news_conf.search_max_results():,}".replace(",", ".")
+        return _(
+            "Tìm bài có đủ các từ trong tiêu đề, tóm tắt hoặc nội dung, không phân biệt chữ "
+            "hoa, chữ thường và dấu; từ cuối gõ phần đầu cũng được: “dong khe” tìm được “Đông "
+            "Khê”, “khoa h” tìm được “khoa học”. Hiện tối đa %(limit)s bài mới nhất khớp từ "
+            "khóa: thêm từ để thu hẹp."
+        ) % {"limit": limit}
+
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["view_count", "created_at", "updated_at", "site_link", "nukeviet_id"]
     actions = ["publish_selected", "unpublish_selected"]
@@ -156,11 +162,16 @@ class ArticleAdmin(
 
     def get_search_results(self, request, queryset, search_term):
         """Every word (the last one as a word's start) in the title, summary or body: read
-        from the search index of news/search.py, not a LIKE over every row."""
+        from the search index of news/search.py, not a LIKE over every row; the newest
+        ``NEWS_SEARCH_MAX_RESULTS`` (1 000) matches."""
         words = search_words(search_term, limit=news_conf.SEARCH_MAX_WORDS)
         if not words:
             return queryset, False
-        return news_search.filter_words(queryset, words), False
+        # The newest matches only, as the public search: a word in most articles would
+        # otherwise have every match read to count them (2 s at 100 000 articles).
+        newest = news_search.filter_words(queryset, words).order_by("-published_at", "-id")
+        limit = news_conf.search_max_results()
+        return queryset.filter(pk__in=newest.values("pk")[:limit]), False
 
     def get_inlines(self, request, obj):
         # A new article has no old address yet: the inline would only puzzle the editor.

@@ -46,3 +46,11 @@ def test_punctuation_only_lists_everything(staff_client, articles):
 def test_the_help_text_says_how_search_works(staff_client, articles):
     html = staff_client.get(URL).content.decode()
     assert "“khoa h” tìm được “khoa học”" in html
+
+
+def test_a_common_word_lists_its_newest_matches_only(staff_client, articles, settings):
+    settings.NEWS_SEARCH_MAX_RESULTS = 3
+    newest = Article.objects.filter(search_text__contains="khe").order_by("-published_at")[:3]
+    assert shown(staff_client, "khe") == {article.pk for article in newest}
+    html = staff_client.get(URL).content.decode()
+    assert "Hiện tối đa 3 bài mới nhất khớp từ khóa" in html
