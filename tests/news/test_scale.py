@@ -203,3 +203,26 @@ def test_scheduled_articles_stay_out_of_the_sitemap_until_their_time(client, arc
         title="Hẹn giờ đăng", status="published", published_at=timezone.now() + timedelta(days=2)
     )
     assert f"http://testserver{later.get_absolute_url()}" not in dict(sitemap_urls(client))
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_a_parent_category_page_reads_indexes_on_postgresql(client, archive):
+    parent, child = archive[3], archive[2]
+    child.parent = parent
+    child.save()  # rolled back with the test
+    published = Article.objects.published()
+    total = published.filter(category__in=[parent, child]).count()
+    last = Paginator(range(total), conf.PER_PAGE).num_pages
+    url = parent.get_absolute_url()
+    paths = [url, f"{url}?page=5", f"{url}?page={last // 2}", f"{url}?page={last}"]
+    plans = _plans(client, paths)
+    scans = {key: plan for key, plan in plans.items() if "Seq Scan on news_article" in plan}
+    assert not scans, "\n\n".join(f"{path}\n{sql}\n{plan}" for (path, sql), plan in scans.items())
+    # Both categories' articles, newest first, on the last page too.
+    expected = list(
+        published.filter(category__in=[parent, child]).newest_first()
+        .values_list("slug", flat=True)
+    )  # fmt: skip
+    html = main_html(client.get(url, {"page": last}))
+    for slug in Paginator(expected, conf.PER_PAGE).page(last).object_list:
+        assert f"/tin-tuc/{slug}/" in html
