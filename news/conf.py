@@ -46,5 +46,7 @@ def search_max_results():
 
 
 PER_PAGE = 10
+# "Tin cùng chuyên mục": how many newer and how many older articles of the category.
+NEIGHBOURS = 5
 SEARCH_MAX_LENGTH = 200
 SEARCH_MAX_WORDS = 10

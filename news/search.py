@@ -22,7 +22,8 @@ import contextlib
 import time
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import Expression
+from django.db.models import Expression, Q
+from django.db.models.expressions import RawSQL
 
 from core.text import fold, html_to_text
 
@@ -152,6 +153,36 @@ def ensure_index_after_migrate(sender, using, **kwargs):
     recorder = MigrationRecorder(conn)
     if ("news", "0003_search_index_and_list_indexes") in recorder.applied_migrations():
         ensure_index(conn)
+
+
+def filter_words(queryset, words):
+    """``queryset`` narrowed to the articles whose title, summary or body holds every one
+    of ``words`` (folded ``\\w+`` runs), the last one as the start of a word: read from
+    the index, never by a scan of the table.
+
+    The admin's search, typed as one types ("khoa h" finds "khoa học"). Only the last word
+    is a prefix: PostgreSQL's GIN index estimates and reads a prefix of every word far
+    more dearly than whole words. PostgreSQL: ``search_vector @@ to_tsquery('news_vi',
+    $$'khoa' & 'h':*$$)`` on the GIN index; SQLite: the ids of the FTS5 table's
+    ``"khoa" "h"*`` match.
+    """
+    if not words:
+        return queryset
+    *whole, last = words
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        raw = " & ".join([*(f"'{word}'" for word in whole), f"'{last}':*"])
+        query = SearchQuery(raw, config="news_vi", search_type="raw")
+        return queryset.alias(document=SearchDocument()).filter(document=query)
+    if connection.vendor == "sqlite":
+        match = " ".join([*(f'"{word}"' for word in whole), f'"{last}"*'])
+        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        return queryset.filter(pk__in=ids)
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return queryset.filter(condition)
 
 
 def fts_match(words):

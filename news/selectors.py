@@ -9,20 +9,21 @@ article's time has come. Lists, the home page, the sidebar widget and "Tin khác
 through it without touching the database.
 """
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from core.caching import content_cache_seconds
 from core.text import search_words
 from news import conf, search
-from news.models import Article, ArticleMonthlyViews
+from news.models import Article, ArticleMonthlyViews, Category
 
-INDEX_KEY = "news:index:v1"
+INDEX_KEY = "news:index:v2"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class NewsIndex:
     total: int
     featured: tuple
     valid_until: datetime | None
+    # New on every rebuild: the keys of what is cached alongside (neighbours, categories)
+    # carry it, so a change that drops the index makes them unreachable too.
+    token: str = ""
 
     @property
     def complete(self):
@@ -86,7 +90,10 @@ def _build_index(now):
         Article.objects.scheduled(now).order_by("published_at")
         .values_list("published_at", flat=True).first()
     )  # fmt: skip
-    return NewsIndex(rows=rows, total=total, featured=featured, valid_until=next_time)
+    return NewsIndex(
+        rows=rows, total=total, featured=featured, valid_until=next_time,
+        token=secrets.token_hex(8),
+    )  # fmt: skip
 
 
 def news_index(now=None):
@@ -161,10 +168,16 @@ class PublishedArticles:
 
 
 class CategoryArticles:
-    """A category's published articles as cards for ``Paginator``, newest first."""
+    """The published articles of categories ``category_ids`` (a category and its
+    descendants) as cards for ``Paginator``, newest first."""
 
-    def __init__(self, category, now=None):
-        self.queryset = Article.objects.published(now).filter(category=category).newest_first()
+    def __init__(self, category_ids, now=None):
+        published = Article.objects.published(now)
+        if len(category_ids) == 1:  # the category index, walked in order
+            published = published.filter(category_id=category_ids[0])
+        else:
+            published = published.filter(category_id__in=category_ids)
+        self.queryset = published.newest_first()
         self._count = None
 
     def count(self):
@@ -192,8 +205,133 @@ def featured_articles(limit=5):
 
 
 def category_articles(category, now=None):
-    """A category's published articles as cards, newest first (paginated by the caller)."""
-    return CategoryArticles(category, now)
+    """A category's published articles, its sub-categories' included (a parent category
+    is the section its children belong to, as on NukeViet), as cards, newest first
+    (paginated by the caller)."""
+    return CategoryArticles(category_tree(now).descendant_ids(category.pk), now)
+
+
+# --- categories as a tree -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryNode:
+    """What breadcrumbs and sub-category lists show of a category."""
+
+    id: int
+    name: str
+    url: str
+    parent_id: int | None
+
+
+class CategoryTree:
+    """Every category (a few dozen), with parents and children; cycles are cut."""
+
+    def __init__(self, nodes):
+        self.nodes = {node.id: node for node in nodes}  # in Category's order
+        self._children = {}
+        for node in self.nodes.values():
+            if node.parent_id in self.nodes:
+                self._children.setdefault(node.parent_id, []).append(node)
+
+    def ancestors(self, category_id):
+        """The parents of a category, root first (empty for a root or an unknown id)."""
+        found, seen = [], {category_id}
+        node = self.nodes.get(category_id)
+        while node is not None and node.parent_id in self.nodes and node.parent_id not in seen:
+            node = self.nodes[node.parent_id]
+            found.append(node)
+            seen.add(node.id)
+        return found[::-1]
+
+    def children(self, category_id):
+        return list(self._children.get(category_id, ()))
+
+    def descendant_ids(self, category_id):
+        """The category's id, then those of its children, grandchildren..."""
+        ids, queue = [category_id], [category_id]
+        while queue:
+            for child in self._children.get(queue.pop(0), ()):
+                if child.id not in ids:
+                    ids.append(child.id)
+                    queue.append(child.id)
+        return ids
+
+
+def _cached(key, build, now):
+    """``build()``, kept as long as the news index it is keyed to (``NewsIndex.token``)."""
+    index = news_index(now)
+    key = f"{key}:{index.token}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, content_cache_seconds(conf.list_cache_seconds()))
+    return value
+
+
+def category_tree(now=None):
+    """The categories as a ``CategoryTree``, cached with the news index (any change of a
+    category or article drops both)."""
+
+    def build():
+        return CategoryTree(
+            CategoryNode(id=c.pk, name=c.name, url=c.get_absolute_url(), parent_id=c.parent_id)
+            for c in Category.objects.only("id", "name", "slug", "parent_id")
+        )
+
+    return _cached("news:categories:v1", build, now)
+
+
+def breadcrumbs(category_id, now=None):
+    """The categories of a breadcrumb trail: root first, ``category_id`` last."""
+    tree = category_tree(now)
+    node = tree.nodes.get(category_id)
+    return [*tree.ancestors(category_id), node] if node is not None else []
+
+
+# --- "Tin cùng chuyên mục" ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    newer: tuple  # newest first, the one just after the article last
+    older: tuple  # newest first, the one just before the article first
+
+
+def category_neighbours(article, limit=None, now=None):
+    """The ``limit`` published articles of ``article``'s category just newer and just older
+    than it, as cards ("Tin mới hơn" / "Tin cũ hơn").
+
+    Two keyset queries on the (category, status, -published_at, -id) index, each reading
+    ``limit`` index entries from the article's place whatever the archive's size; the id
+    breaks ties of equal times, as in every list. Cached with the news index (a publication
+    or any other change of an article drops it). ``None`` without a category.
+    """
+    if article.category_id is None:
+        return None
+    now = now or timezone.now()
+    limit = limit or conf.NEIGHBOURS
+    when, pk = article.published_at, article.pk
+
+    def build():
+        same = _card_queryset().published(now).filter(category_id=article.category_id)
+        newer = (
+            same.filter(published_at__gte=when)
+            .filter(Q(published_at__gt=when) | Q(id__gt=pk))
+            .order_by("published_at", "id")[:limit]
+        )
+        older = (
+            same.filter(published_at__lte=when)
+            .filter(Q(published_at__lt=when) | Q(id__lt=pk))
+            .order_by("-published_at", "-id")[:limit]
+        )
+        return Neighbours(
+            newer=tuple(article_card(row) for row in newer)[::-1],
+            older=tuple(article_card(row) for row in older),
+        )
+
+    key = f"news:neighbours:v1:{pk}:{when.timestamp()}:{article.category_id}:{limit}"
+    return _cached(key, build, now)
 
 
 class SearchResults:

@@ -66,7 +66,17 @@ def article_list(request):
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = _paginate(request, selectors.category_articles(category))
-    return render(request, "news/article_list.html", {"page_obj": page, "category": category})
+    tree = selectors.category_tree()
+    return render(
+        request,
+        "news/article_list.html",
+        {
+            "page_obj": page,
+            "category": category,
+            "ancestors": tree.ancestors(category.pk),
+            "subcategories": tree.children(category.pk),
+        },
+    )
 
 
 def _find_article(request, slug):
@@ -154,6 +164,8 @@ def article_detail(request, slug):
         "news/article_detail.html",
         {
             "article": article,
+            "trail": selectors.breadcrumbs(article.category_id),
+            "neighbours": selectors.category_neighbours(article),
             "page_obj": others,
             "is_preview": not is_public,
             "canonical_url": canonical,

@@ -5,6 +5,7 @@ On PostgreSQL the table is vacuumed and analysed after the load (as autovacuum w
 the plan of every query a page runs on the article table is checked: no sequential scan.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from django.utils import timezone
 from bench.scale import build_articles, make_categories
 from news import conf
 from news.models import Article, Category
+from news.selectors import news_index_clear
 from news.sitemaps import ArticleSitemap
 from tests.sitemaps import sitemap_files, sitemap_urls
 
@@ -133,7 +135,11 @@ def test_search_sitemap_and_list_queries_use_indexes_on_postgresql(
     published = Article.objects.published()
     last = Paginator(range(published.count()), conf.PER_PAGE).num_pages
     category = archive[0]
+    # An article in the middle of its category: "Tin cùng chuyên mục" reads its neighbours
+    # from the category index, on both sides.
+    middle = published.filter(category=category).newest_first()[published.count() // 16]
     paths = [
+        middle.get_absolute_url(),
         "/tim-kiem/?q=khoa+học",
         "/tim-kiem/?q=Pác+Bó",
         "/tim-kiem/?q=vũ+trụ",
@@ -148,6 +154,20 @@ def test_search_sitemap_and_list_queries_use_indexes_on_postgresql(
     assert len(plans) > len(paths)
     scans = {key: plan for key, plan in plans.items() if "Seq Scan on news_article" in plan}
     assert not scans, "\n\n".join(f"{path}\n{sql}\n{plan}" for (path, sql), plan in scans.items())
+    news_index_clear()  # the neighbours are cached with the index: read them anew
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(middle.get_absolute_url()).status_code == 200
+    neighbours = [
+        query["sql"] for query in queries
+        if '"news_article"."category_id" =' in query["sql"]
+        and re.search(r'OR "news_article"\."id" [<>] \d+\)', query["sql"])
+    ]  # fmt: skip
+    assert len(neighbours) == 2, [query["sql"] for query in queries]  # newer, older
+    for sql in neighbours:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "news_article_cat_pub_idx" in plan and "Seq Scan on news_article" not in plan, plan
     searched = "\n".join(plan for (path, _sql), plan in plans.items() if "tim-kiem" in path)
     assert "news_article_search_idx" in searched
 
@@ -183,3 +203,26 @@ def test_scheduled_articles_stay_out_of_the_sitemap_until_their_time(client, arc
         title="Hẹn giờ đăng", status="published", published_at=timezone.now() + timedelta(days=2)
     )
     assert f"http://testserver{later.get_absolute_url()}" not in dict(sitemap_urls(client))
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_a_parent_category_page_reads_indexes_on_postgresql(client, archive):
+    parent, child = archive[3], archive[2]
+    child.parent = parent
+    child.save()  # rolled back with the test
+    published = Article.objects.published()
+    total = published.filter(category__in=[parent, child]).count()
+    last = Paginator(range(total), conf.PER_PAGE).num_pages
+    url = parent.get_absolute_url()
+    paths = [url, f"{url}?page=5", f"{url}?page={last // 2}", f"{url}?page={last}"]
+    plans = _plans(client, paths)
+    scans = {key: plan for key, plan in plans.items() if "Seq Scan on news_article" in plan}
+    assert not scans, "\n\n".join(f"{path}\n{sql}\n{plan}" for (path, sql), plan in scans.items())
+    # Both categories' articles, newest first, on the last page too.
+    expected = list(
+        published.filter(category__in=[parent, child]).newest_first()
+        .values_list("slug", flat=True)
+    )  # fmt: skip
+    html = main_html(client.get(url, {"page": last}))
+    for slug in Paginator(expected, conf.PER_PAGE).page(last).object_list:
+        assert f"/tin-tuc/{slug}/" in html
