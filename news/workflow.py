@@ -179,7 +179,7 @@ def transition(article, action, user, reason="", *, publish_now=False, now=None)
     """
     now = now or timezone.now()
     with transaction.atomic():
-        locked = Article.objects.select_for_update().select_related("category").get(pk=article.pk)
+        locked = Article.objects.select_for_update().get(pk=article.pk)
         check(user, locked, action, reason)
         from_status = locked.status
         if action == PUBLISH:
