@@ -379,8 +379,9 @@ DEMO_EDITORIAL_USERS = [
 
 def load_editorial_users(*, stdout=None):
     """The demo writer, reviewer and publisher, each in their group."""
-    from django.contrib.auth.models import Group
+    from news.workflow import ensure_editorial_groups
 
+    groups = ensure_editorial_groups()
     User = get_user_model()
     for username, first_name, group_name in DEMO_EDITORIAL_USERS:
         if User.objects.filter(username=username).exists():
@@ -392,9 +393,7 @@ def load_editorial_users(*, stdout=None):
             first_name=first_name,
             is_staff=True,
         )
-        group = Group.objects.filter(name=group_name).first()
-        if group is not None:
-            user.groups.add(group)
+        user.groups.add(groups[group_name])
         if stdout:
             stdout.write(
                 f"Tài khoản mẫu nhóm “{group_name}”: {username} / {DEMO_EDITORIAL_PASSWORD}"

@@ -47,6 +47,44 @@ PERM_REVIEW = "news.review_article"
 PERM_PUBLISH = "news.publish_article"
 
 
+_EDIT_ARTICLES = [
+    ("news", "view_article"),
+    ("news", "add_article"),
+    ("news", "change_article"),
+    ("news", "submit_article"),
+    ("news", "view_category"),
+    ("news", "view_articleattachment"),
+    ("news", "add_articleattachment"),
+    ("news", "change_articleattachment"),
+    ("news", "delete_articleattachment"),
+]
+
+# The editorial groups and their permissions; migration 0006 made them with a frozen copy
+# of this table, ``ensure_editorial_groups`` (``loaddemo``) makes them again when missing.
+EDITORIAL_GROUPS = {
+    "Phóng viên / Biên tập viên": _EDIT_ARTICLES,
+    "Thư ký tòa soạn": [*_EDIT_ARTICLES, ("news", "review_article")],
+    "Lãnh đạo": [*_EDIT_ARTICLES, ("news", "review_article"), ("news", "publish_article")],
+}
+
+
+def ensure_editorial_groups():
+    """Create the editorial groups (with their permissions) where missing; idempotent."""
+    from django.contrib.auth.models import Group, Permission
+
+    groups = {}
+    for name, codenames in EDITORIAL_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for app_label, codename in codenames:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+        groups[name] = group
+    return groups
+
+
 def refusal_text(error):
     """The Vietnamese sentence of a refusal raised here."""
     if isinstance(error, ValidationError):

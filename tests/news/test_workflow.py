@@ -25,6 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def member(django_user_model):
+    # A transactional test elsewhere may have flushed the migration's groups: make them again.
+    workflow.ensure_editorial_groups()
+
     def make(group_name, username):
         user = django_user_model.objects.create_user(
             username=username, password="x-secret-123", is_staff=True, first_name=username
@@ -93,6 +96,16 @@ def own_draft(writer, **fields):
 
 
 def test_the_migration_makes_the_three_groups_with_their_permissions():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("news.migrations.0006_editorial_workflow")
+    frozen = {name: set(perms) for name, perms in migration.EDITORIAL_GROUPS.items()}
+    assert frozen == {name: set(perms) for name, perms in workflow.EDITORIAL_GROUPS.items()}
+    Group.objects.all().delete()
+    migration.create_editorial_groups(apps, None)
+
     def codenames(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
