@@ -484,3 +484,25 @@ def test_two_reviewers_acting_at_once_make_one_step(writer, reviewer, member):
         thread.join()
     assert sorted(outcomes) == ["ok", "refused"]
     assert ArticleWorkflowEvent.objects.filter(article=article).count() == 2
+
+
+# --- demo accounts --------------------------------------------------------------------------
+
+
+def test_loaddemo_gives_one_demo_account_per_group_once(django_user_model):
+    from news import demo
+
+    Group.objects.all().delete()  # made again when missing
+    demo.load_editorial_users()
+    demo.load_editorial_users()
+    for username, _name, group_name in demo.DEMO_EDITORIAL_USERS:
+        user = django_user_model.objects.get(username=username)
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [group_name]
+        assert user.check_password(demo.DEMO_EDITORIAL_PASSWORD)
+    assert django_user_model.objects.filter(username__startswith="demo-").count() == 3
+    publisher = django_user_model.objects.get(username="demo-lanhdao")
+    assert publisher.has_perm("news.publish_article")
+    assert not django_user_model.objects.get(username="demo-phongvien").has_perm(
+        "news.publish_article"
+    )
