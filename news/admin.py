@@ -31,6 +31,16 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     filter_horizontal = ["publishers"]
     prepopulated_fields = {"slug": ("name",)}
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "publishers":
+            # Publishers are picked by name among the active staff.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_staff=True, is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_queryset(self, request):
         # An aggregate drops Meta.ordering: order again so the autocomplete pages stably.
         queryset = super().get_queryset(request).annotate(_article_total=Count("articles"))

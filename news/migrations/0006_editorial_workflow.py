@@ -52,10 +52,19 @@ def create_editorial_groups(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally made after all migrations ran: make them now.
+    # (create_permissions skips an app without models_module: a migration's app stubs have
+    # none. Set it for the call, then put back exactly what was there.)
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        had_module = hasattr(app_config, "models_module")
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            if had_module:
+                app_config.models_module = models_module
+            else:
+                del app_config.models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in EDITORIAL_GROUPS.items():

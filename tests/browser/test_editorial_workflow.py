@@ -17,6 +17,8 @@ def _staff(django_user_model, username, group_name):
         username=username, password=PASSWORD, is_staff=True, first_name=username.title()
     )
     user.groups.add(workflow.ensure_editorial_groups()[group_name])
+    user = django_user_model.objects.get(pk=user.pk)
+    assert user.has_perm("news.add_article"), list(user.get_all_permissions())
     return user
 
 
