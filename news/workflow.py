@@ -33,13 +33,14 @@ SUBMIT, APPROVE, RETURN, PUBLISH, UNPUBLISH = "submit", "approve", "return", "pu
 TRANSITIONS = {
     SUBMIT: ({Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, "Gửi duyệt"),
     APPROVE: ({Status.SUBMITTED}, Status.APPROVED, "Duyệt bài"),
-    RETURN: ({Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED}, Status.RETURNED, "Trả lại"),
     PUBLISH: (
         {Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.RETURNED},
         Status.PUBLISHED,
         "Đăng bài",
     ),
     UNPUBLISH: ({Status.PUBLISHED}, Status.DRAFT, "Gỡ bài về bản nháp"),
+    # Last: the one button with a text box (its reason) comes after the plain buttons.
+    RETURN: ({Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED}, Status.RETURNED, "Trả lại"),
 }
 
 PERM_SUBMIT = "news.submit_article"
