@@ -1,8 +1,13 @@
 """Admin of the news app: Vietnamese labels, history with revert, publish actions."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +19,9 @@ from core.search import FoldedSearchMixin
 from core.text import search_words
 from news import conf as news_conf
 from news import search as news_search
+from news import workflow
 from news.models import Article, ArticleAttachment, ArticleSlugHistory, Category
-from news.services import articles_publish, articles_unpublish
+from news.services import PublishResult
 
 
 @admin.register(Category)
@@ -25,7 +31,18 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
+    filter_horizontal = ["publishers"]
     prepopulated_fields = {"slug": ("name",)}
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "publishers":
+            # Publishers are picked by name among the active staff.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_staff=True, is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         # An aggregate drops Meta.ordering: order again so the autocomplete pages stably.
@@ -79,14 +96,17 @@ class PublicationStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", _("Bản nháp")),
+            ("submitted", _("Chờ duyệt")),
+            ("approved", _("Đã duyệt, chờ đăng")),
+            ("returned", _("Bị trả lại")),
             ("scheduled", _("Hẹn giờ")),
             ("published", _("Đã đăng")),
         ]
 
     def queryset(self, request, queryset):
         now = timezone.now()
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
+        if self.value() in ("draft", "submitted", "approved", "returned"):
+            return queryset.filter(status=self.value())
         if self.value() == "scheduled":
             return queryset.scheduled(now)
         if self.value() == "published":
@@ -131,7 +151,8 @@ class ArticleAdmin(
 
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["view_count", "created_at", "updated_at", "site_link", "nukeviet_id"]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["submit_selected", "approve_selected", "publish_selected", "unpublish_selected"]
+    change_form_template = "news/admin/article_change_form.html"
     inlines = [ArticleAttachmentInline, ArticleSlugHistoryInline]
     history_list_display = ["status", "published_at"]
     fieldsets = [
@@ -173,6 +194,92 @@ class ArticleAdmin(
         limit = news_conf.search_max_results()
         return queryset.filter(pk__in=newest.values("pk")[:limit]), False
 
+    # --- editorial workflow (news/workflow.py holds the rules) -------------------------
+
+    def may_set_status(self, request):
+        """Only publishers pick the status in the form; everyone else uses the buttons."""
+        return request.user.is_superuser or request.user.has_perm(workflow.PERM_PUBLISH)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.may_set_status(request):
+            fields.append("status")
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.may_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.may_edit(request.user, obj))
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm(workflow.PERM_SUBMIT)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(workflow.PERM_REVIEW)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(workflow.PERM_PUBLISH)
+
+    def has_change_history_permission(self, request, obj=None):
+        # simple-history lets anyone who may view the history revert: no more than editing.
+        return self.has_change_permission(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revert restores the text, never the workflow state (status, its reason, the
+        publication time): those change only through the workflow."""
+        if request.method == "POST":
+            current = get_object_or_404(Article, pk=unquote(object_id))
+            if not self.has_change_permission(request, current):
+                self.message_user(
+                    request,
+                    _("Bạn không có quyền khôi phục phiên bản của bài này."),
+                    messages.ERROR,
+                )
+                return redirect(reverse("admin:news_article_history", args=[current.pk]))
+            request._news_revert_keeps = current
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="news_article_workflow",
+            ),
+            *super().get_urls(),
+        ]
+
+    def workflow_view(self, request, object_id, action):
+        """A workflow button of the change form (POST): the step through the service; a
+        refusal becomes a message on the article's page, never an error page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        reason = request.POST.get("reason", "")
+        try:
+            workflow.transition(article, action, request.user, reason=reason)
+        except (PermissionDenied, ValidationError) as error:
+            self.message_user(request, workflow.refusal_text(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("“%(title)s”: %(status)s.")
+                % {"title": article.title, "status": article.get_status_display()},
+                messages.SUCCESS,
+            )
+        return redirect(reverse("admin:news_article_change", args=[article.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["workflow_actions"] = workflow.available_actions(request.user, obj)
+            context["workflow_events"] = obj.workflow_events.select_related("actor")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_inlines(self, request, obj):
         # A new article has no old address yet: the inline would only puzzle the editor.
         if obj is None:
@@ -201,6 +308,8 @@ class ArticleAdmin(
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if "status" in form.base_fields:
+            form = self._workflow_checked_form(form, request, obj)
         if obj is not None and obj.is_scheduled:
             # The status box of a scheduled article must not read "Đã đăng".
             field = form.base_fields["status"]
@@ -218,10 +327,50 @@ class ArticleAdmin(
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>',
                            obj.get_absolute_url(), label)  # fmt: skip
 
+    def _workflow_checked_form(self, form_class, request, obj):
+        """A publisher's status pick must be a step they may take (the category's
+        publishers included), checked on the server whatever the browser sent."""
+        old_status = obj.status if obj is not None else Article.Status.DRAFT
+        author_id = obj.author_id if obj is not None else request.user.pk
+
+        class WorkflowCheckedForm(form_class):
+            def clean(form):  # noqa: N805 - a method of the form class
+                cleaned = super().clean()
+                new_status = cleaned.get("status")
+                if new_status and new_status != old_status:
+                    probe = Article(status=old_status, author_id=author_id)
+                    probe.category = cleaned.get("category")
+                    try:
+                        workflow.check_status_change(request.user, probe, old_status, new_status)
+                    except (PermissionDenied, ValidationError) as error:
+                        form.add_error("status", workflow.refusal_text(error))
+                return cleaned
+
+        return WorkflowCheckedForm
+
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        before = None
+        if change:
+            before = (
+                Article.objects.filter(pk=obj.pk)
+                .values("status", "return_reason", "published_at")
+                .first()
+            )
+        if before is not None and getattr(request, "_news_revert_keeps", None) is not None:
+            # A history revert: the old text comes back, the workflow state stays.
+            obj.status = before["status"]
+            obj.return_reason = before["return_reason"]
+            obj.published_at = before["published_at"]
+        elif before is not None and "status" not in form.fields:
+            obj.status = before["status"]  # never changed by a form without the field
+        old_status = before["status"] if before is not None else ""
+        if obj.status != old_status and obj.status == Article.Status.PUBLISHED:
+            obj.return_reason = ""
         super().save_model(request, obj, form, change)
+        if obj.status != old_status:
+            workflow.record(obj, old_status, obj.status, request.user)
         # Django's "đã được thay đổi thành công" says nothing about whether readers see it.
         if obj.is_scheduled:
             when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
@@ -231,14 +380,51 @@ class ArticleAdmin(
             note = _("Bài đang là bản nháp: người đọc chưa thấy cho đến khi bài được đăng.")
             self.message_user(request, note, messages.INFO)
 
-    @admin.action(description=_("Đăng các bài đã chọn"), permissions=["change"])
+    def _report_refusals(self, request, refusals):
+        for article, message in refusals[:5]:
+            self.message_user(request, f"“{article.title}”: {message}", messages.ERROR)
+        if len(refusals) > 5:
+            self.message_user(
+                request,
+                _("… và %(n)d bài khác bị từ chối.") % {"n": len(refusals) - 5},
+                messages.ERROR,
+            )
+
+    def _step_selected(self, request, queryset, action, done_message):
+        done, refusals = 0, []
+        for article in queryset.select_related("category"):
+            try:
+                workflow.transition(article, action, request.user)
+            except (PermissionDenied, ValidationError) as error:
+                refusals.append((article, workflow.refusal_text(error)))
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"n": done}, messages.SUCCESS)
+        self._report_refusals(request, refusals)
+
+    @admin.action(description=_("Gửi duyệt các bài đã chọn"), permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        self._step_selected(request, queryset, workflow.SUBMIT, _("Đã gửi duyệt %(n)d bài."))
+
+    @admin.action(description=_("Duyệt các bài đã chọn"), permissions=["review"])
+    def approve_selected(self, request, queryset):
+        self._step_selected(request, queryset, workflow.APPROVE, _("Đã duyệt %(n)d bài."))
+
+    @admin.action(description=_("Đăng các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         """Publish now: drafts and scheduled articles go on the site at once.
 
         No confirmation step: the action's name says what it does, the message says what
         happened, and "Chuyển các bài đã chọn về bản nháp" undoes it.
         """
-        result = articles_publish(articles=list(queryset))
+        counts, refusals = workflow.publish_now_many(
+            list(queryset.select_related("category")), request.user
+        )
+        result = PublishResult(**counts)
+        self._report_refusals(request, refusals)
+        if not result.changed and refusals:
+            return
         if not result.changed:
             self.message_user(
                 request,
@@ -256,20 +442,22 @@ class ArticleAdmin(
             message += _("; %(n)d bài đã đăng từ trước") % {"n": result.already_public}
         self.message_user(request, message + ".", messages.SUCCESS)
 
-    @admin.action(description=_("Chuyển các bài đã chọn về bản nháp"), permissions=["change"])
+    @admin.action(description=_("Chuyển các bài đã chọn về bản nháp"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        articles = list(queryset)
-        changed = articles_unpublish(articles=articles)
-        unchanged = len(articles) - changed
+        changed, unchanged, refusals = workflow.unpublish_many(
+            list(queryset.select_related("category")), request.user
+        )
+        self._report_refusals(request, refusals)
+        if not changed and refusals:
+            return
         if not changed:
             self.message_user(
                 request,
-                _("Không có bài nào được gỡ: %(n)d bài đã chọn vốn là bản nháp.")
-                % {"n": unchanged},
+                _("Không có bài nào được gỡ: %(n)d bài đã chọn vốn chưa đăng.") % {"n": unchanged},
                 messages.WARNING,
             )
             return
         message = _("Đã gỡ %(n)d bài về bản nháp") % {"n": changed}
         if unchanged:
-            message += _("; %(n)d bài vốn là bản nháp") % {"n": unchanged}
+            message += _("; %(n)d bài vốn chưa đăng") % {"n": unchanged}
         self.message_user(request, message + ".", messages.SUCCESS)

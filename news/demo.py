@@ -367,8 +367,42 @@ def _body(day, category_slug):
     return f"<p>{escape(opening)}</p>\n<p>{escape(BODY_PARAGRAPHS[category_slug])}</p>"
 
 
+# One demo account per editorial group (made by migration 0006), to try the workflow:
+# writer → reviewer → publisher. Created once, never reset; clearly demo accounts.
+DEMO_EDITORIAL_PASSWORD = "caobang-demo-2026"
+DEMO_EDITORIAL_USERS = [
+    ("demo-phongvien", "Phóng viên (mẫu)", "Phóng viên / Biên tập viên"),
+    ("demo-thuky", "Thư ký tòa soạn (mẫu)", "Thư ký tòa soạn"),
+    ("demo-lanhdao", "Lãnh đạo (mẫu)", "Lãnh đạo"),
+]
+
+
+def load_editorial_users(*, stdout=None):
+    """The demo writer, reviewer and publisher, each in their group."""
+    from news.workflow import ensure_editorial_groups
+
+    groups = ensure_editorial_groups()
+    User = get_user_model()
+    for username, first_name, group_name in DEMO_EDITORIAL_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(
+            username=username,
+            email=f"{username}@example.invalid",
+            password=DEMO_EDITORIAL_PASSWORD,
+            first_name=first_name,
+            is_staff=True,
+        )
+        user.groups.add(groups[group_name])
+        if stdout:
+            stdout.write(
+                f"Tài khoản mẫu nhóm “{group_name}”: {username} / {DEMO_EDITORIAL_PASSWORD}"
+            )
+
+
 def load(*, stdout=None):
     """Create this app's demo records; running it again changes nothing."""
+    load_editorial_users(stdout=stdout)
     categories = {}
     for slug, name, order in CATEGORIES:
         categories[slug], _created = Category.objects.get_or_create(

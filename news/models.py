@@ -62,6 +62,16 @@ class Category(models.Model):
         editable=False,
         help_text=_("catid của chuyên mục trên trang NukeViet cũ (địa chỉ cũ chuyển về đây)."),
     )
+    publishers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người được đăng bài"),
+        blank=True,
+        related_name="news_publishing_categories",
+        help_text=_(
+            "Để trống: mọi người có quyền đăng bài đều đăng được. Chọn người: chỉ họ "
+            "(và quản trị viên) được đăng, gỡ bài trong chuyên mục này."
+        ),
+    )
     nukeviet_alias = models.CharField(
         _("đường dẫn trên NukeViet"),
         max_length=250,
@@ -126,8 +136,13 @@ class Article(models.Model):
     """A news article. Its body is sanitized and its search text folded on every save."""
 
     class Status(models.TextChoices):
+        # The editorial workflow (news/workflow.py): draft → submitted → approved →
+        # published, "returned" (with a reason) from each step. Only "published" is public.
         DRAFT = "draft", _("Bản nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt, chờ đăng")
         PUBLISHED = "published", _("Đã đăng")
+        RETURNED = "returned", _("Bị trả lại")
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
@@ -175,6 +190,12 @@ class Article(models.Model):
     )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    return_reason = models.TextField(
+        _("lý do trả lại"),
+        blank=True,
+        editable=False,
+        help_text=_("Lý do của lần trả lại gần nhất; chỉ đặt qua quy trình duyệt bài."),
     )
     published_at = models.DateTimeField(
         _("thời điểm đăng"),
@@ -225,8 +246,14 @@ class Article(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(slug=""), name="news_article_slug_not_empty"),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="news_article_status_valid"
+                condition=Q(status__in=["draft", "submitted", "approved", "published", "returned"]),
+                name="news_article_status_valid",
             ),
+        ]
+        permissions = [
+            ("submit_article", _("Có thể gửi bài chờ duyệt")),
+            ("review_article", _("Có thể duyệt hoặc trả lại bài chờ duyệt")),
+            ("publish_article", _("Có thể đăng, gỡ hoặc trả lại bài")),
         ]
 
     def __str__(self):
@@ -346,6 +373,41 @@ class Article(models.Model):
                     storage.save(self.thumbnail_name(size), ContentFile(output.getvalue()))
         except Exception:
             logger.exception("news: could not make thumbnails of %s", self.image.name)
+
+
+class ArticleWorkflowEvent(models.Model):
+    """One step of the editorial workflow: who moved the article from which state to which,
+    when, and why (a return's reason). Written only by ``news.workflow``; never edited."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="workflow_events",
+    )
+    from_status = models.CharField(
+        _("từ trạng thái"), max_length=10, choices=Article.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("sang trạng thái"), max_length=10, choices=Article.Status.choices
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("lý do / ghi chú"), blank=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("bước duyệt bài")
+        verbose_name_plural = _("lịch sử duyệt bài")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status or '-'} → {self.to_status}"
 
 
 class ArticleSlugHistory(models.Model):

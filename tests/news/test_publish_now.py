@@ -72,7 +72,7 @@ def test_unpublish_action_says_which_were_drafts_already(staff_client, make_arti
         {"action": "unpublish_selected", "_selected_action": [public.pk, draft.pk]},
         follow=True,
     )
-    assert _messages(response) == ["Đã gỡ 1 bài về bản nháp; 1 bài vốn là bản nháp."]
+    assert _messages(response) == ["Đã gỡ 1 bài về bản nháp; 1 bài vốn chưa đăng."]
 
 
 def test_scheduled_article_status_box_says_scheduled_with_its_local_time(
