@@ -13,7 +13,7 @@ its data.
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.redis import redis_connection, redis_script
+from core.redis import redis_connection, redis_script, run_script
 from news import conf
 from news.backends import stored_count
 from news.models import Article
@@ -52,13 +52,18 @@ def _redis():
     return client, redis_script(client, _REDIS_RECORD)
 
 
+def _run_record(client, keys, args):
+    # With the scripts the request deferred (its page view): one round trip for both.
+    return run_script(client, _REDIS_RECORD, keys=keys, args=args)
+
+
 def _count_key(article_id):
     return f"{conf.redis_prefix()}views:{article_id}"
 
 
 def _record_in_redis(*, article_id, visitor, now, count_only=False):
     """(counted, count) from Redis in one round trip, seeding the count when it is missing."""
-    client, script = _redis()
+    client = redis_connection()
     window = conf.view_dedupe_window()
     keys = [
         f"{conf.redis_prefix()}viewer:{article_id}:{visitor}",
@@ -72,13 +77,13 @@ def _record_in_redis(*, article_id, visitor, now, count_only=False):
         article_id,
         "1" if count_only else "0",
     ]
-    counted, count = script(keys=keys, args=args)
+    counted, count = _run_record(client, keys, args)
     if counted == -1:
         stored = stored_count(article_id)
         if stored is None:
             return False, None
         client.set(_count_key(article_id), stored, nx=True)  # a concurrent seed may win
-        counted, count = script(keys=keys, args=args)
+        counted, count = _run_record(client, keys, args)
     return bool(counted), int(count)
 
 
