@@ -1,13 +1,21 @@
 """`make bench`: load the demo data, serve it with gunicorn, drive it with wrk, print a table.
 
-For each back-end (a fresh PostgreSQL database with Redis, then SQLite) it starts gunicorn with 4
-workers and measures, one after the other:
+For each back-end (a fresh PostgreSQL database with Redis, then SQLite) it measures the
+ceiling, a bare Django project (``bench/bare``: its own settings, no installed app, no
+middleware, one view returning ``HttpResponse``) under the same gunicorn (same workers and
+options), before and after the portal's cases (the table compares with the mean of both),
+and between them starts the portal and measures, one after the other:
 
   1. the home page,
   2. an article page read again and again by the same visitor,
-  3. an article page where every request comes from a new visitor (a new User-Agent each
-     time), so that every request records a page view, a visit and a view count,
-  4. a bare Django view (HttpResponse, no database, no template) — the ceiling.
+  3. an article page where every request is a new visitor as production sees one: a new
+     client address (``X-Forwarded-For`` from the trusted proxy 127.0.0.1) and a
+     User-Agent drawn from a pool of real browsers, so that every request records a page
+     view, a visit and a view count,
+  4. the worst case: a new, never seen User-Agent on every request (bot detection runs on
+     every request, its verdict cache never hits),
+  5. the bare view mounted inside the portal (``bench/views.py``, through the portal's
+     whole middleware stack): an extra line, what the stack alone costs.
 
 Then it checks that the article's view count and the total of visits rose by exactly the
 number of requests the server answered (read from gunicorn's access log, so that requests
@@ -17,6 +25,7 @@ Environment: BENCH_DURATION (seconds per case, default 15), BENCH_WARMUP (unmeas
 seconds before each case, default 3), BENCH_CONNECTIONS (default 32),
 BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, default 4),
 BENCH_DB_NAME (the PostgreSQL database it recreates, default portal_bench),
+BENCH_REDIS_URL (the Redis database it flushes and uses, default redis://127.0.0.1:6379/9),
 BENCH_BACKENDS (default "postgres sqlite"; also "postgres-noredis": PostgreSQL without
 Redis, every counter in the database).
 """
@@ -54,19 +63,95 @@ SEED_SLUG = (
     "dien-hinh-tien-tien-giai-doan-2015-2020"
 )
 
-# A new User-Agent for every request: the run's number (given after "--", so that the
-# warm-up and the measured run never share a visitor), the thread and a counter.
-NEW_VISITOR_LUA = """
+# Real browsers' User-Agents (desktop and mobile, as a Vietnamese reader's might be): the
+# realistic new visitor draws one of them; a test checks none is taken for a bot.
+BROWSER_AGENTS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "coc_coc_browser/137.0.232 Chrome/131.0.6778.232 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/109.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/18.1 Safari/605.1.15",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.6 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.6778.81 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-A235F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 14; 23108RN04Y Build/UP1A.231005.007) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 12; CPH2269) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; U; Android 12; vi-vn; Redmi Note 11 Build/SKQ1.211103.001) "
+    "AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/112.0.5615.136 "
+    "Mobile Safari/537.36 XiaoMi/MiuiBrowser/14.9.0-gn",
+    "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0",
+    "Mozilla/5.0 (Linux; Android 11; RMX2180) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36 OPR/86.0.0.0",
+    "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.6778.39 Mobile Safari/537.36 Zalo android/12110812 ZaloTheme/light "
+    "ZaloLanguage/vi",
+]
+
+# wrk's Lua: every wrk run gets its own number (after "--"), so that the warm-up and the
+# measured run never share a visitor; each thread its own number; each request a counter.
+_LUA_COMMON = """
 counter = 0
-run = "0"
+run = 0
 threads = 0
 setup = function(thread)
   threads = threads + 1
-  thread:set("id", tostring(threads))
+  thread:set("id", threads)
 end
 init = function(args)
-  run = args[1] or "0"
+  run = tonumber(args[1] or "0")
 end
+"""
+
+# The realistic new visitor: a new client address behind the trusted proxy (the address is
+# run, thread and counter packed into 32 bits above 11.0.0.0: never the same twice in one
+# bench) and a browser from the pool.
+NEW_ADDRESS_LUA = (
+    _LUA_COMMON
+    + "agents = {\n"
+    + "".join(f"  {agent!r},\n" for agent in BROWSER_AGENTS)
+    + """}
+request = function()
+  counter = counter + 1
+  local n = 184549376 + (run * 8 + id) * 1048576 + counter
+  local address = string.format("%d.%d.%d.%d", math.floor(n / 16777216) % 256,
+    math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+  local agent = agents[(counter % #agents) + 1]
+  return wrk.format("GET", nil, {["User-Agent"] = agent, ["X-Forwarded-For"] = address})
+end
+"""
+)
+
+# The worst case: a new User-Agent for every request (never seen by bot detection).
+NEW_AGENT_LUA = (
+    _LUA_COMMON
+    + """
 request = function()
   counter = counter + 1
   local agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -74,6 +159,8 @@ request = function()
   return wrk.format("GET", nil, {["User-Agent"] = agent})
 end
 """
+)
+_runs = 0  # wrk runs so far (each one's number for the Lua scripts)
 
 
 def log(message):
@@ -101,6 +188,8 @@ def backend_env(backend):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_LOG_LEVEL="WARNING",
         PORTAL_BENCH_VIEW="1",
+        # wrk is the proxy: the realistic new visitor's address is its X-Forwarded-For.
+        TRUSTED_PROXIES="127.0.0.1",
     )
     if backend in ("postgres", "postgres-noredis"):
         name = os.environ.get("BENCH_DB_NAME", "portal_bench")
@@ -112,7 +201,8 @@ def backend_env(backend):
         if backend == "postgres-noredis":  # every counter and cache in PostgreSQL/memory
             env.pop("REDIS_URL", None)
             return env
-        env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/9")
+        # Never the caller's REDIS_URL: the bench flushes this database.
+        env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
         subprocess.run(
             ["redis-cli", "-n", env["REDIS_URL"].rsplit("/", 1)[-1], "flushdb"],
             check=False,
@@ -140,9 +230,10 @@ def django_value(env, expression):
     return result.stdout.strip().splitlines()[-1]
 
 
-def start_gunicorn(env, access_log):
+def start_gunicorn(env, access_log, app="portal.wsgi"):
     server = Gunicorn(
         env=env,
+        app=app,
         log_path=OUT / "gunicorn.log",
         workers=WORKERS,
         extra_args=[
@@ -179,7 +270,9 @@ def run_wrk(url, agent=None, lua=None, duration=DURATION):
     command += ["--latency", "--timeout", "10s"]
     if agent:
         command += ["-H", f"User-Agent: {agent}"]
-    command += ["-s", str(lua), url, "--", str(secrets.randbelow(10**9))] if lua else [url]
+    global _runs
+    _runs += 1
+    command += ["-s", str(lua), url, "--", str(_runs)] if lua else [url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
@@ -213,6 +306,26 @@ def answered(access_log, path, status="200"):
         return sum(1 for line in handle if line.strip() == pattern)
 
 
+def bench_bare(env):
+    """The ceiling: the bare Django project under the same gunicorn settings."""
+    bare_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    server = start_gunicorn(bare_env, OUT / "bare-access.log", app="bench.bare.wsgi")
+    try:
+        return measure(server.url("/"), agent=READER_AGENT)
+    finally:
+        server.stop()
+
+
+def mean_of(first, second):
+    """The ceiling measured before and after the cases, as one line: the machine's load
+    may drift during a run, and each case is compared with the mean of both."""
+    row = {name: (first[name] + second[name]) / 2 for name in ("rps", "p50", "p99")}
+    row["errors"] = first["errors"] + second["errors"]
+    row["requests"] = first["requests"] + second["requests"]
+    row["spread"] = (first["rps"], second["rps"])
+    return row
+
+
 def bench_backend(backend):
     log(f"{backend}: preparing a fresh database with the demo data")
     env = backend_env(backend)
@@ -221,34 +334,47 @@ def bench_backend(backend):
     manage(env, "loaddemo", "-v", "0")
     access_log = OUT / f"{backend}-access.log"
     access_log.unlink(missing_ok=True)
-    lua = OUT / "new_visitor.lua"
-    lua.write_text(NEW_VISITOR_LUA)
+    new_address_lua = OUT / "new_address.lua"
+    new_address_lua.write_text(NEW_ADDRESS_LUA)
+    new_agent_lua = OUT / "new_agent.lua"
+    new_agent_lua.write_text(NEW_AGENT_LUA)
     article_path = f"/tin-tuc/{SEED_SLUG}/"
-    bare_path = "/bench/bare/"
+    paths = {
+        "same": article_path + "?v=same",
+        "address": article_path + "?v=address",
+        "agent": article_path + "?v=agent",
+    }
+    results = {}
+    log(f"{backend}: ceiling, the bare Django project (before the cases)")
+    bare_before = bench_bare(env)
     server = start_gunicorn(env, access_log)
     base = server.url("")
     try:
         views_before = int(django_value(env, f"probes.article_views({SEED_SLUG!r})"))
         visits_before = int(django_value(env, "probes.total_visits()"))
-        results = {}
-        log(f"{backend}: 4. bare Django view")
-        results["bare"] = measure(base + bare_path, agent=READER_AGENT)
         log(f"{backend}: 1. home page")
         results["home"] = measure(base + "/", agent=READER_AGENT)
         log(f"{backend}: 2. article, same visitor")
-        results["same"] = measure(base + article_path + "?v=same", agent=READER_AGENT)
-        log(f"{backend}: 3. article, a new visitor every request")
-        results["new"] = measure(base + article_path, lua=lua)
+        results["same"] = measure(base + paths["same"], agent=READER_AGENT)
+        log(f"{backend}: 3. article, a new visitor (new address, real browser) every request")
+        results["address"] = measure(base + paths["address"], lua=new_address_lua)
+        log(f"{backend}: 4. article, a new User-Agent every request (worst case)")
+        results["agent"] = measure(base + paths["agent"], lua=new_agent_lua)
+        log(f"{backend}: 5. the bare view through the portal's stack")
+        results["stack"] = measure(base + "/bench/bare/", agent=READER_AGENT)
     finally:
         server.stop()
+    log(f"{backend}: ceiling, the bare Django project (after the cases)")
+    results["bare"] = mean_of(bare_before, bench_bare(env))
     # Counters buffered in Redis (if any) are flushed by the probes before reading.
     views_after = int(django_value(env, f"probes.article_views({SEED_SLUG!r})"))
     visits_after = int(django_value(env, "probes.total_visits()"))
-    new_visitor_answers = answered(access_log, article_path)
-    same_visitor_answers = answered(access_log, article_path + "?v=same")
-    expected_views = new_visitor_answers + (1 if same_visitor_answers else 0)
-    # The reader (cases 1 and 2, one User-Agent) makes one visit; each new visitor makes one.
-    expected_visits = new_visitor_answers + 1
+    answers = {name: answered(access_log, path) for name, path in paths.items()}
+    new_visitors = answers["address"] + answers["agent"]
+    expected_views = new_visitors + (1 if answers["same"] else 0)
+    # The reader (cases 1 and 2, one address and User-Agent) makes one visit; each new
+    # visitor makes one.
+    expected_visits = new_visitors + 1
     checks = {
         "views": (views_after - views_before, expected_views),
         "visits": (visits_after - visits_before, expected_visits),
@@ -256,33 +382,54 @@ def bench_backend(backend):
     return results, checks
 
 
+# Issue #14's targets, as shares of the bare Django project's req/s: PostgreSQL + Redis
+# per case; without Redis (PostgreSQL alone, SQLite) every case 25 %.
+TARGETS = {
+    "postgres": {"home": 50, "same": 50, "address": 35, "agent": 20},
+    "postgres-noredis": {"home": 25, "same": 25, "address": 25, "agent": 25},
+    "sqlite": {"home": 25, "same": 25, "address": 25, "agent": 25},
+}
+LABELS = {
+    "home": "1. Trang chủ (home page)",
+    "same": "2. Bài viết, cùng người đọc (same visitor)",
+    "address": "3. Bài viết, mỗi lượt một khách mới (new address, real browser)",
+    "agent": "4. Bài viết, mỗi lượt một User-Agent mới (worst case)",
+    "stack": "5. View trần qua middleware của cổng (bare view through the stack)",
+    "bare": "Trần: dự án Django trần (bare Django project: the ceiling)",
+}
+
+
 def print_table(backend, results, checks):
     bare = results["bare"]["rps"]
-    rows = [
-        ("1. Trang chủ (home page)", results["home"]),
-        ("2. Bài viết, cùng người đọc (same visitor)", results["same"]),
-        ("3. Bài viết, mỗi lượt một người mới (new visitor)", results["new"]),
-        ("4. View Django trần (bare HttpResponse)", results["bare"]),
-    ]
+    targets = TARGETS.get(backend, {})
     print()
     print(
         f"### {backend} — gunicorn {WORKERS} workers, wrk {THREADS} threads × "
         f"{CONNECTIONS} connections × {DURATION}s"
     )
     print()
-    print("| case | req/s | p50 ms | p99 ms | errors | % of bare |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, row in rows:
+    print("| case | req/s | p50 ms | p99 ms | errors | % of bare | target | met |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for name, label in LABELS.items():
+        row = results[name]
         ratio = 100.0 * row["rps"] / bare if bare else 0.0
+        target = targets.get(name)
+        goal, met = ("", "") if target is None else (f"{target} %", _met(ratio >= target, row))
         print(
             f"| {label} | {row['rps']:.0f} | {row['p50']:.2f} | {row['p99']:.2f} | "
-            f"{row['errors']} | {ratio:.0f} % |"
+            f"{row['errors']} | {ratio:.0f} % | {goal} | {met} |"
         )
     print()
+    before, after = results["bare"]["spread"]
+    print(f"The ceiling is the mean of {before:.0f} req/s before the cases and {after:.0f} after.")
     for name, (got, expected) in checks.items():
         verdict = "EXACT" if got == expected else "MISMATCH"
         print(f"- {name}: rose by {got}, server answered {expected} counted requests: {verdict}")
     print()
+
+
+def _met(reached, row):
+    return "yes" if reached and not row["errors"] else "no"
 
 
 def main():

@@ -20,7 +20,7 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.redis import redis_connection, redis_script
+from core.redis import redis_connection, redis_script, run_script
 from news import conf
 from news.backends import stored_count
 from news.models import Article, ArticleMonthlyViews, view_month
@@ -74,6 +74,11 @@ def _redis():
     return client, redis_script(client, _REDIS_RECORD)
 
 
+def _run_record(client, keys, args):
+    # With the scripts the request deferred (its page view): one round trip for both.
+    return run_script(client, _REDIS_RECORD, keys=keys, args=args)
+
+
 def _count_key(article_id):
     return f"{conf.redis_prefix()}views:{article_id}"
 
@@ -97,7 +102,7 @@ def _stored_month_views(article_id, month):
 
 def _record_in_redis(*, article_id, visitor, now, count_only=False):
     """(counted, count) from Redis in one round trip, seeding the count when it is missing."""
-    client, script = _redis()
+    client = redis_connection()
     window = conf.view_dedupe_window()
     month = view_month(now)
     month_text = f"{month:%Y-%m}"
@@ -117,7 +122,7 @@ def _record_in_redis(*, article_id, visitor, now, count_only=False):
         f"{month_text}:{article_id}",
         _MONTH_KEY_SECONDS,
     ]
-    counted, count = script(keys=keys, args=args)
+    counted, count = _run_record(client, keys, args)
     if counted == -1:
         stored = stored_count(article_id)
         if stored is None:
@@ -126,7 +131,7 @@ def _record_in_redis(*, article_id, visitor, now, count_only=False):
         if not count_only:  # [month] the month's count, seeded the same way
             month_views = _stored_month_views(article_id, month)
             client.hsetnx(_month_key(month_text), article_id, month_views)
-        counted, count = script(keys=keys, args=args)
+        counted, count = _run_record(client, keys, args)
     return bool(counted), int(count)
 
 

@@ -16,9 +16,11 @@ Public API (this package imports no app of the project; apps register with it in
 * ``register_models(*models)``: saving or deleting one of them invalidates every page.
 * ``register_prefetch(*keys)``: cache keys read in the page's own round trip on a hit
   (``page_state(request).prefetched``), for holes that read the cache.
-* ``register_served_hook(function)``: ``function(request, response)`` runs after a page
-  was answered from the cache (the stack after the middleware did not run; the visitor
-  statistics count the page view here).
+* ``register_served_hook(function)``: ``function(request, response)`` runs for a page
+  answered from the cache (the stack after the middleware does not run; the visitor
+  statistics count the page view here), with the answer's status and headers, before the
+  holes are filled: what it defers to Redis (``core.redis.redis_batch``) rides in the
+  holes' round trip.
 * ``cached_page``: the decorator of a view whose 200 HTML answers may be cached;
   ``set_meta(request, meta)`` and ``dont_cache(request)`` are how that view speaks to it.
 * ``invalidate()``: every page is stale (for services that write with ``QuerySet.update``).

@@ -39,7 +39,9 @@ def prefetch_keys():
 
 
 def register_served_hook(function):
-    """``function(request, response)`` runs after each page answered from the cache."""
+    """``function(request, response)`` runs for each page answered from the cache, once
+    its status and headers are set and before its holes are filled (the content is not
+    there yet), inside ``core.redis.redis_batch()``."""
     if function not in _served_hooks:
         _served_hooks.append(function)
 

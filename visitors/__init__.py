@@ -18,7 +18,9 @@ Definitions (the numbers of the sidebar widget and of the staff report):
 * **Tổng lượt truy cập (total)**: every visit ever recorded plus the starting offset set by
   staff in the admin (the old site's total).
 
-The page that records a view is rendered before it is recorded, and the widget may show
-numbers up to ``VISITORS_CACHE_SECONDS`` (5) old: a visitor's first page view shows up on a
-later page view, at most five seconds later.
+A page rendered anew is rendered before its view is recorded; one answered from the page
+cache records it first (so that its Redis script rides with the article's view count, see
+``core.redis.redis_batch``). Either way the widget may show numbers up to
+``VISITORS_CACHE_SECONDS`` (5) old: a visitor's first page view shows up at most five
+seconds later.
 """

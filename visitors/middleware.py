@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.readers import counts_as_page_view, visitor_id
 from visitors import conf
-from visitors.services import pageview_record
+from visitors.services import pageview_record_deferred
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,9 @@ def record_page_view(request, response):
     try:
         if is_page_view(request, response):
             now = timezone.now()
-            pageview_record(visitor=visitor_id(request, now=now), now=now)
+            # Its answer is not needed: with Redis it rides with the request's next round
+            # trip (a cached article's view count), see ``core.redis.redis_batch``.
+            pageview_record_deferred(visitor=visitor_id(request, now=now), now=now)
     except Exception:
         logger.exception("visitors: could not record a page view of %s", request.path)
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from core.readers import local_today
-from core.redis import redis_connection, redis_script
+from core.redis import defer_script, redis_connection, redis_script
 from visitors import conf
 from visitors.backends import DayTotals, PageviewResult, daily_stat_add
 from visitors.models import RedisFlush
@@ -81,17 +81,16 @@ def _ms(moment):
     return int(moment.timestamp() * 1000)
 
 
-def _record(*, visitor, now):
-    """Record one page view of ``visitor`` at ``now`` in Redis (one atomic round trip)."""
+def _record_call(*, visitor, now):
+    """The keys and arguments of ``_RECORD_SCRIPT`` for one page view."""
     keys = RedisKeys()
     day = local_today(now)
     prune_before = now - max(conf.online_window(), timedelta(hours=1))
     # The visitor key outlives the day of its hash, so a visitor is counted once a day.
     ttl = int(max(conf.activity_retention(), conf.visit_timeout()).total_seconds())
-    client = redis_connection()
-    new_visit, new_visitor = redis_script(client, _RECORD_SCRIPT)(
-        keys=[keys.visitor(visitor), keys.online, keys.day(day), keys.days],
-        args=[
+    return {
+        "keys": [keys.visitor(visitor), keys.online, keys.day(day), keys.days],
+        "args": [
             _ms(now),
             int(conf.visit_timeout().total_seconds() * 1000),
             ttl,
@@ -99,9 +98,26 @@ def _record(*, visitor, now):
             visitor,
             day.isoformat(),
         ],
-        client=client,
+    }
+
+
+def _record(*, visitor, now):
+    """Record one page view of ``visitor`` at ``now`` in Redis (one atomic round trip)."""
+    client = redis_connection()
+    new_visit, new_visitor = redis_script(client, _RECORD_SCRIPT)(
+        **_record_call(visitor=visitor, now=now), client=client
     )
     return PageviewResult(new_visit=bool(new_visit), new_visitor=bool(new_visitor))
+
+
+def _record_deferred(*, visitor, now, on_error):
+    """Record one page view with the request's next Redis round trip (``core.redis``)."""
+    defer_script(
+        redis_connection(),
+        _RECORD_SCRIPT,
+        **_record_call(visitor=visitor, now=now),
+        on_error=on_error,
+    )
 
 
 def _decode(value):
@@ -175,6 +191,11 @@ class RedisBackend:
 
     def record(self, *, visitor, now):
         return _record(visitor=visitor, now=now)
+
+    def record_deferred(self, *, visitor, now, on_error):
+        """``record`` without its answer, sent with the request's next Redis round trip;
+        ``on_error(exception)`` if it fails."""
+        _record_deferred(visitor=visitor, now=now, on_error=on_error)
 
     def unflushed(self):
         return _unflushed()

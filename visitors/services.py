@@ -17,7 +17,14 @@ from visitors.models import DailySalt, VisitorActivity
 logger = logging.getLogger(__name__)
 
 
-__all__ = ["PageviewResult", "activity_prune", "pageview_record", "stats_flush", "stats_offset_set"]
+__all__ = [
+    "PageviewResult",
+    "activity_prune",
+    "pageview_record",
+    "pageview_record_deferred",
+    "stats_flush",
+    "stats_offset_set",
+]
 
 
 def pageview_record(*, visitor, now=None):
@@ -33,6 +40,27 @@ def pageview_record(*, visitor, now=None):
         except Exception:
             logger.warning("visitors: Redis unavailable, recording in the database", exc_info=True)
     return DatabaseBackend().record(visitor=visitor, now=now)
+
+
+def pageview_record_deferred(*, visitor, now=None):
+    """Record one page view of ``visitor`` without waiting for the answer.
+
+    In Redis mode it goes with the request's next Redis round trip (inside
+    ``core.redis.redis_batch()``: the page cache's, where an article's view count is the
+    next one), else at once; a Redis failure records it in the database, so the view is
+    not lost. The database back-end records it at once.
+    """
+    now = now or timezone.now()
+    backend = counter()
+    if backend.name == DatabaseBackend.name:
+        DatabaseBackend().record(visitor=visitor, now=now)
+        return
+
+    def in_database(exc):
+        logger.warning("visitors: Redis unavailable, recording in the database", exc_info=exc)
+        DatabaseBackend().record(visitor=visitor, now=now)
+
+    backend.record_deferred(visitor=visitor, now=now, on_error=in_database)
 
 
 def stats_flush(*, now=None):

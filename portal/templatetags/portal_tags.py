@@ -1,8 +1,9 @@
 """Layout widgets and helpers that belong to no single app."""
 
 from django import template
-from django.middleware.csrf import get_token
 from django.utils.http import urlencode
+
+from core.csrf import get_token
 
 register = template.Library()
 

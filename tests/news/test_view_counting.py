@@ -248,3 +248,22 @@ def test_database_mode_counts_in_the_article_row(make_article, settings):
     article = make_article(view_count=5)
     assert article_record_view(article=article, visitor="a") == 6
     assert Article.objects.get(pk=article.pk).view_count == 6
+
+
+def test_a_cached_article_hit_is_two_redis_round_trips_and_counts_both(redis_mode, make_article):
+    """The page (with the version and the statistics), then one pipeline: the page view of
+    the visitor statistics rides with the article's view count (``core.redis``)."""
+    from tests.support.redis import RoundTrips
+    from visitors.services import stats_flush
+
+    article = make_article(view_count=7)
+    make_reader(60).get(article.get_absolute_url())  # renders and stores the page
+    stats_flush()
+    with RoundTrips() as trips:
+        response = make_reader(61).get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert views_shown(response) == 9
+    assert trips.count == 2
+    assert stats_flush() == 1  # this hit's page view reached Redis with the view count
+    response = make_reader(61).get(article.get_absolute_url())
+    assert views_shown(response) == 9  # the same visitor again: not counted twice

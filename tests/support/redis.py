@@ -47,3 +47,25 @@ def use_redis(settings):
 def forget(client):
     for key in client.scan_iter(match=f"{client.prefix}:*"):
         client.delete(key)
+
+
+class RoundTrips:
+    """Counts the round trips to Redis (each packed send: a command, or a whole pipeline)
+    while it is open: ``with RoundTrips() as trips: ...; trips.count``."""
+
+    def __enter__(self):
+        from redis.connection import AbstractConnection
+
+        self.count = 0
+        self._class = AbstractConnection
+        self._original = AbstractConnection.send_packed_command
+
+        def counted(connection, command, check_health=True):
+            self.count += 1
+            return self._original(connection, command, check_health)
+
+        AbstractConnection.send_packed_command = counted
+        return self
+
+    def __exit__(self, *exc):
+        self._class.send_packed_command = self._original

@@ -85,16 +85,17 @@ class Answer(NamedTuple):
 
 
 class Gunicorn:
-    """One ``gunicorn portal.wsgi`` with ``workers`` workers; ``stop()`` ends its group."""
+    """One ``gunicorn portal.wsgi`` (or another ``app``) with ``workers`` workers;
+    ``stop()`` ends its group."""
 
-    def __init__(self, *, env, log_path, workers=2, port=None, extra_args=()):
+    def __init__(self, *, env, log_path, workers=2, port=None, extra_args=(), app="portal.wsgi"):
         self.port = port or free_port()
         self.log_path = Path(log_path)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [
                 str(GUNICORN),
-                "portal.wsgi",
+                app,
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

@@ -176,7 +176,7 @@ def test_a_failure_to_record_never_breaks_the_page(client, monkeypatch, caplog):
     def broken(**kwargs):
         raise RuntimeError("storage down")
 
-    monkeypatch.setattr("visitors.middleware.pageview_record", broken)
+    monkeypatch.setattr("visitors.middleware.pageview_record_deferred", broken)
     with caplog.at_level(logging.ERROR, logger="visitors.middleware"):
         response = get(client, "/tin-tuc/")
     assert response.status_code == 200
