@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -167,6 +168,28 @@ class Gunicorn:
             pass
         self.process.wait(5)
         self._log.close()
+
+
+@contextmanager
+def one_server_without_redis(tmp_path, *, secret_key, workers=2):
+    """The documented one-server setup, where the cache is per process (no REDIS_URL):
+    a gunicorn with ``workers`` workers on the test database, answering ``/healthz``;
+    stopped (master and workers) on leaving the block."""
+    from django.db import connection
+
+    env = server_environment(
+        database=database_url(connection.settings_dict),
+        secret_key=secret_key,
+        DJANGO_STATIC_ROOT=tmp_path / "static",
+        MEDIA_ROOT=tmp_path / "media",
+    )
+    collectstatic(env)
+    server = Gunicorn(env=env, log_path=tmp_path / "gunicorn.log", workers=workers)
+    try:
+        server.wait_until("/healthz", 200)
+        yield server
+    finally:
+        server.stop()
 
 
 def hold_a_worker(port):
