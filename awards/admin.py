@@ -323,6 +323,20 @@ def _per_row_action(modeladmin, request, queryset, *, form_class, title, step, d
     )
 
 
+def _reason_action(modeladmin, request, queryset, *, form_class, title, service, verb):
+    """A form asking for the reason, then ``service(nomination=, reason=, by=)`` for every
+    selected nomination, all or none; the message says "``verb`` N hồ sơ: ..."."""
+    return _per_row_action(
+        modeladmin,
+        request,
+        queryset,
+        form_class=form_class,
+        title=title,
+        step=lambda row, data: service(nomination=row, reason=data["reason"], by=request.user),
+        done=lambda rows: f"{verb} {len(rows)} hồ sơ: {_candidates(rows)}.",
+    )
+
+
 def _candidates(nominations):
     names = [str(n.candidate) for n in nominations]
     shown = ", ".join(names[:5])
@@ -566,16 +580,15 @@ class NominationAdmin(
 
     @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
     def reject(self, request, queryset):
-        return _per_row_action(
+        title = _("Loại hồ sơ đề nghị")
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
-            title=_("Loại hồ sơ đề nghị"),
-            step=lambda row, data: services.nomination_reject(
-                nomination=row, reason=data["reason"], by=request.user
-            ),
-            done=lambda rows: f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}.",
+            title=title,
+            service=services.nomination_reject,
+            verb="Đã loại",
         )
 
     @admin.action(
@@ -644,16 +657,15 @@ class NominationAdmin(
 
     @admin.action(description=_("Hủy khen thưởng các hồ sơ đã chọn"), permissions=["issue"])
     def revoke(self, request, queryset):
-        return _per_row_action(
+        title = _("Hủy khen thưởng")
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
-            title=_("Hủy khen thưởng"),
-            step=lambda row, data: services.nomination_revoke(
-                nomination=row, reason=data["reason"], by=request.user
-            ),
-            done=lambda rows: f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}.",
+            title=title,
+            service=services.nomination_revoke,
+            verb="Đã hủy khen thưởng",
         )
 
     @admin.action(description=_("Xuất Excel các hồ sơ đề nghị đã chọn"), permissions=["view"])
