@@ -28,8 +28,10 @@ def demo_data(db):
 def shared_demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
     """``loaddemo`` once for a module whose tests only read the demo (about 10 s saved per
     test): loaded in an outer transaction that each test's own transaction nests in as a
-    savepoint, and rolled back after the module, as Django's ``setUpTestData`` does. Use
-    with ``django_db`` (not ``transaction=True``, whose flush would remove it)."""
+    savepoint, and rolled back after the module, as Django's ``setUpTestData`` does. Only
+    for a module whose tests are all ``django_db`` without ``transaction=True``: a
+    transactional test (its own connections, its flush) cannot run inside the open
+    transaction."""
     from django.conf import settings
     from django.db import transaction
     from django.test import override_settings
