@@ -323,17 +323,19 @@ def _per_row_action(modeladmin, request, queryset, *, form_class, title, step, d
     )
 
 
-def _reason_action(modeladmin, request, queryset, *, form_class, title, service, verb):
-    """A form asking for the reason, then ``service(nomination=, reason=, by=)`` for every
-    selected nomination, all or none; the message says "``verb`` N hồ sơ: ..."."""
+def _reason_action(
+    modeladmin, request, queryset, *, form_class, title, service, done, argument="nomination"
+):
+    """A form asking for the reason, then ``service(<argument>=row, reason=, by=)`` for
+    every selected row, all or none; ``done(rows)`` is the message."""
     return _per_row_action(
         modeladmin,
         request,
         queryset,
         form_class=form_class,
         title=title,
-        step=lambda row, data: service(nomination=row, reason=data["reason"], by=request.user),
-        done=lambda rows: f"{verb} {len(rows)} hồ sơ: {_candidates(rows)}.",
+        step=lambda row, data: service(**{argument: row}, reason=data["reason"], by=request.user),
+        done=done,
     )
 
 
@@ -588,7 +590,7 @@ class NominationAdmin(
             form_class=RejectForm,
             title=title,
             service=services.nomination_reject,
-            verb="Đã loại",
+            done=lambda rows: f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
     @admin.action(
@@ -665,7 +667,7 @@ class NominationAdmin(
             form_class=RevokeForm,
             title=title,
             service=services.nomination_revoke,
-            verb="Đã hủy khen thưởng",
+            done=lambda rows: f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
     @admin.action(description=_("Xuất Excel các hồ sơ đề nghị đã chọn"), permissions=["view"])
@@ -892,15 +894,14 @@ class DecisionAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
 
     @admin.action(description=_("Hủy quyết định khen thưởng"), permissions=["change"])
     def revoke(self, request, queryset):
-        return _per_row_action(
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
             title=_("Hủy quyết định khen thưởng"),
-            step=lambda row, data: services.decision_revoke(
-                decision=row, reason=data["reason"], by=request.user
-            ),
+            service=services.decision_revoke,
+            argument="decision",
             done=lambda rows: (
                 f"Đã hủy quyết định số {', '.join(d.number for d in rows)}: các tập thể, cá nhân "
                 f"được khen thưởng đã được gỡ khỏi trang công khai."
@@ -1026,15 +1027,14 @@ class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, Simple
 
     @admin.action(description=_("Từ chối đăng ký"), permissions=["change"])
     def refuse(self, request, queryset):
-        return _per_row_action(
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
             title=_("Từ chối đăng ký thi đua"),
-            step=lambda row, data: services.registration_refuse(
-                registration=row, reason=data["reason"], by=request.user
-            ),
+            service=services.registration_refuse,
+            argument="registration",
             done=lambda rows: f"Đã từ chối {len(rows)} đăng ký thi đua.",
         )
 
