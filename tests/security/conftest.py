@@ -37,14 +37,16 @@ def shared_demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test import override_settings
 
     media = tmp_path_factory.mktemp("demo-media")
-    # What tests/conftest.py's function-scoped fixtures set, for the module's own requests.
+    private = tmp_path_factory.mktemp("demo-private")
+    # What the function-scoped fixtures of tests/conftest.py set (temporary folders for
+    # public and private files, plain static storage), for the module's own work.
     storages = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, STORAGES=storages),
+        override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private, STORAGES=storages),
     ):
         with transaction.atomic():
             call_command("loaddemo", verbosity=0)
