@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.conftest import browser_context, page, page_problems  # noqa: F401
+from tests.support.shared_data import loaded_for_module
 
 STAFF_PASSWORD = "Mat-khau-rat-dai-2026!"  # noqa: S105 - test fixture
 
@@ -27,31 +28,11 @@ def demo_data(db):
 @pytest.fixture(scope="module")
 def shared_demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
     """``loaddemo`` once for a module whose tests only read the demo (about 10 s saved per
-    test): loaded in an outer transaction that each test's own transaction nests in as a
-    savepoint, and rolled back after the module, as Django's ``setUpTestData`` does. Only
-    for a module whose tests are all ``django_db`` without ``transaction=True``: a
-    transactional test (its own connections, its flush) cannot run inside the open
-    transaction."""
-    from django.conf import settings
-    from django.db import transaction
-    from django.test import override_settings
-
-    media = tmp_path_factory.mktemp("demo-media")
-    private = tmp_path_factory.mktemp("demo-private")
-    # What the function-scoped fixtures of tests/conftest.py set (temporary folders for
-    # public and private files, plain static storage), for the module's own work.
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private, STORAGES=storages),
+    test); see tests/support/shared_data.py for how, and for which modules."""
+    with loaded_for_module(
+        django_db_blocker, tmp_path_factory, lambda: call_command("loaddemo", verbosity=0)
     ):
-        with transaction.atomic():
-            call_command("loaddemo", verbosity=0)
-            yield
-            transaction.set_rollback(True)
+        yield
 
 
 @pytest.fixture
