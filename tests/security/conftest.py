@@ -47,3 +47,15 @@ def media_root(settings, tmp_path):
 def _fast_password_hashing(settings):
     # Password hashing is not what these tests are about; PBKDF2 would make them slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def locking_urls(settings):
+    """The admin site of the concurrency tests (the project's admins with the optimistic
+    lock added) at /locking-admin/."""
+    settings.ROOT_URLCONF = "tests.security.locking_urls"
+    from django.urls import clear_url_caches
+
+    clear_url_caches()
+    yield "locking-admin"
+    clear_url_caches()
