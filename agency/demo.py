@@ -16,6 +16,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from agency.models import Disclosure, DisclosureKind, Official, OrgUnit, ProcedureLink
+from documents.pdf import minimal_pdf
 
 DEPARTMENT = {
     "slug": "so-khoa-hoc-va-cong-nghe",
@@ -199,41 +200,6 @@ DISCLOSURES = [
 ]
 
 
-def demo_pdf(text):
-    """A one-page PDF showing ``text`` (ASCII), small and valid, for demo downloads."""
-    safe = text.encode("ascii", "replace").decode().replace("\\", "").replace("(", "[")
-    safe = safe.replace(")", "]")
-    stream = f"BT /F1 14 Tf 50 780 Td ({safe}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
-def _fold(text):
-    from core.text import fold
-
-    return fold(text)
-
-
 def load(*, stdout=None):
     """Create the department, its units, demo officials, procedures and disclosures once."""
     created = 0
@@ -299,7 +265,7 @@ def load(*, stdout=None):
         item = Disclosure(
             kind=kind, year=year, title=title, published_on=datetime.date(year, 1, 15)
         )
-        item.file.save("tai-lieu.pdf", ContentFile(demo_pdf(_fold(title))), save=False)
+        item.file.save("tai-lieu.pdf", ContentFile(minimal_pdf([title])), save=False)
         item.full_clean()
         item.save()
         created += 1

@@ -1,30 +1,25 @@
 """Sitemaps of this app, gathered by portal.sitemaps."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from agency.models import OrgUnit
+from core.sitemaps import NamedPagesSitemap
 
 
-class AgencyPagesSitemap(Sitemap):
+class AgencyPagesSitemap(NamedPagesSitemap):
     changefreq = "monthly"
     priority = 0.6
-
-    def items(self):
-        return [
-            "about",
-            "contact",
-            "agency_procedures",
-            "agency_disclosures",
-            "agency_en_home",
-            "agency_en_organisation",
-            "agency_en_functions",
-            "agency_en_leadership",
-            "agency_en_contact",
-        ]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = (
+        "about",
+        "contact",
+        "agency_procedures",
+        "agency_disclosures",
+        "agency_en_home",
+        "agency_en_organisation",
+        "agency_en_functions",
+        "agency_en_leadership",
+        "agency_en_contact",
+    )
 
 
 class UnitSitemap(Sitemap):

@@ -96,29 +96,19 @@ def en_home(request):
     )
 
 
-@require_safe
-@cached_page
-@english_page
-def en_organisation(request):
-    return render(request, "agency/en/organisation.html", _about_context())
+def _english_view(template, context):
+    """A public English page: ``template`` rendered with ``context()``, page-cached."""
+
+    @require_safe
+    @cached_page
+    @english_page
+    def view(request):
+        return render(request, template, context())
+
+    return view
 
 
-@require_safe
-@cached_page
-@english_page
-def en_functions(request):
-    return render(request, "agency/en/functions.html", _about_context())
-
-
-@require_safe
-@cached_page
-@english_page
-def en_leadership(request):
-    return render(request, "agency/en/leadership.html", _about_context())
-
-
-@require_safe
-@cached_page
-@english_page
-def en_contact(request):
-    return render(request, "agency/en/contact.html", _contact_context())
+en_organisation = _english_view("agency/en/organisation.html", _about_context)
+en_functions = _english_view("agency/en/functions.html", _about_context)
+en_leadership = _english_view("agency/en/leadership.html", _about_context)
+en_contact = _english_view("agency/en/contact.html", _contact_context)

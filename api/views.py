@@ -97,6 +97,11 @@ class OpenDataMixin:
         return conditional
 
 
+def _filter_given(qs, **lookups):
+    """``qs`` filtered by each of ``lookups`` whose value the request gave (not empty)."""
+    return qs.filter(**{lookup: value for lookup, value in lookups.items() if value})
+
+
 class OpenDataViewSet(OpenDataMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only dataset: a list and a page per item."""
 
@@ -124,15 +129,12 @@ class ArticleViewSet(OpenDataViewSet):
         qs = self.base_queryset().newest_first()
         if self.action != "list":
             return qs
-        start, end = _date_param(self.request, "from"), _date_param(self.request, "to")
-        if start:
-            qs = qs.filter(published_at__date__gte=start)
-        if end:
-            qs = qs.filter(published_at__date__lte=end)
-        category = self.request.query_params.get("category", "").strip()
-        if category:
-            qs = qs.filter(category__slug=category)
-        return qs
+        return _filter_given(
+            qs,
+            published_at__date__gte=_date_param(self.request, "from"),
+            published_at__date__lte=_date_param(self.request, "to"),
+            category__slug=self.request.query_params.get("category", "").strip(),
+        )
 
     def last_modified(self):
         return self.base_queryset().aggregate(m=Max("updated_at"))["m"]
@@ -165,19 +167,15 @@ class DocumentViewSet(OpenDataViewSet):
         )
         year = _year_param(self.request)
         start, end = _date_param(self.request, "from"), _date_param(self.request, "to")
-        if kind:
-            qs = qs.filter(kind=kind)
-        if status:
-            qs = qs.filter(status=status)
-        if params.get("field", "").strip():
-            qs = qs.filter(field=params["field"].strip())
-        if year:
-            qs = qs.filter(issued_on__year=year)
-        if start:
-            qs = qs.filter(issued_on__gte=start)
-        if end:
-            qs = qs.filter(issued_on__lte=end)
-        return qs
+        return _filter_given(
+            qs,
+            kind=kind,
+            status=status,
+            field=params.get("field", "").strip(),
+            issued_on__year=year,
+            issued_on__gte=start,
+            issued_on__lte=end,
+        )
 
 
 class UnitViewSet(OpenDataViewSet):
@@ -230,13 +228,7 @@ class HonourViewSet(OpenDataViewSet):
         year = _year_param(self.request)
         kind = _choice_param(self.request, "kind", CandidateKind.values, "Loại đối tượng")
         period = self.request.query_params.get("period", "").strip()
-        if year:
-            qs = qs.filter(year=year)
-        if kind:
-            qs = qs.filter(candidate_kind=kind)
-        if period:
-            qs = qs.filter(period__slug=period)
-        return qs
+        return _filter_given(qs, year=year, candidate_kind=kind, period__slug=period)
 
 
 @extend_schema_view(

@@ -323,6 +323,22 @@ def _per_row_action(modeladmin, request, queryset, *, form_class, title, step, d
     )
 
 
+def _reason_action(
+    modeladmin, request, queryset, *, form_class, title, service, done, argument="nomination"
+):
+    """A form asking for the reason, then ``service(<argument>=row, reason=, by=)`` for
+    every selected row, all or none; ``done(rows)`` is the message."""
+    return _per_row_action(
+        modeladmin,
+        request,
+        queryset,
+        form_class=form_class,
+        title=title,
+        step=lambda row, data: service(**{argument: row}, reason=data["reason"], by=request.user),
+        done=done,
+    )
+
+
 def _candidates(nominations):
     names = [str(n.candidate) for n in nominations]
     shown = ", ".join(names[:5])
@@ -566,15 +582,14 @@ class NominationAdmin(
 
     @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
     def reject(self, request, queryset):
-        return _per_row_action(
+        title = _("Loại hồ sơ đề nghị")
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
-            title=_("Loại hồ sơ đề nghị"),
-            step=lambda row, data: services.nomination_reject(
-                nomination=row, reason=data["reason"], by=request.user
-            ),
+            title=title,
+            service=services.nomination_reject,
             done=lambda rows: f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
@@ -644,15 +659,14 @@ class NominationAdmin(
 
     @admin.action(description=_("Hủy khen thưởng các hồ sơ đã chọn"), permissions=["issue"])
     def revoke(self, request, queryset):
-        return _per_row_action(
+        title = _("Hủy khen thưởng")
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
-            title=_("Hủy khen thưởng"),
-            step=lambda row, data: services.nomination_revoke(
-                nomination=row, reason=data["reason"], by=request.user
-            ),
+            title=title,
+            service=services.nomination_revoke,
             done=lambda rows: f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}.",
         )
 
@@ -880,15 +894,14 @@ class DecisionAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
 
     @admin.action(description=_("Hủy quyết định khen thưởng"), permissions=["change"])
     def revoke(self, request, queryset):
-        return _per_row_action(
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RevokeForm,
             title=_("Hủy quyết định khen thưởng"),
-            step=lambda row, data: services.decision_revoke(
-                decision=row, reason=data["reason"], by=request.user
-            ),
+            service=services.decision_revoke,
+            argument="decision",
             done=lambda rows: (
                 f"Đã hủy quyết định số {', '.join(d.number for d in rows)}: các tập thể, cá nhân "
                 f"được khen thưởng đã được gỡ khỏi trang công khai."
@@ -1014,15 +1027,14 @@ class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, Simple
 
     @admin.action(description=_("Từ chối đăng ký"), permissions=["change"])
     def refuse(self, request, queryset):
-        return _per_row_action(
+        return _reason_action(
             self,
             request,
             queryset,
             form_class=RejectForm,
             title=_("Từ chối đăng ký thi đua"),
-            step=lambda row, data: services.registration_refuse(
-                registration=row, reason=data["reason"], by=request.user
-            ),
+            service=services.registration_refuse,
+            argument="registration",
             done=lambda rows: f"Đã từ chối {len(rows)} đăng ký thi đua.",
         )
 

@@ -228,28 +228,37 @@ def csv_response(*, headers, rows, filename):
     return response
 
 
-def nominations_export(nominations, fmt, *, filename=None):
-    filename = filename or f"ho-so-de-nghi-{today_suffix()}"
-    rows = nomination_rows(nominations)
+def _export(fmt, *, headers, rows, title, filename, extra_sheets=()):
+    """An .xlsx (``fmt == "xlsx"``) or .csv download of ``rows`` under ``headers``."""
     if fmt == "xlsx":
         return xlsx_response(
-            headers=NOMINATION_HEADERS,
+            headers=headers,
             rows=rows,
-            title="Hồ sơ đề nghị",
+            title=title,
             filename=f"{filename}.xlsx",
-            extra_sheets=[("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))],
+            extra_sheets=extra_sheets,
         )
-    return csv_response(headers=NOMINATION_HEADERS, rows=rows, filename=f"{filename}.csv")
+    return csv_response(headers=headers, rows=rows, filename=f"{filename}.csv")
+
+
+def nominations_export(nominations, fmt, *, filename=None):
+    return _export(
+        fmt,
+        headers=NOMINATION_HEADERS,
+        rows=nomination_rows(nominations),
+        title="Hồ sơ đề nghị",
+        filename=filename or f"ho-so-de-nghi-{today_suffix()}",
+        extra_sheets=[("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))]
+        if fmt == "xlsx"
+        else (),
+    )
 
 
 def decisions_export(decisions, fmt, *, filename=None):
-    filename = filename or f"quyet-dinh-khen-thuong-{today_suffix()}"
-    rows = decision_rows(decisions)
-    if fmt == "xlsx":
-        return xlsx_response(
-            headers=DECISION_HEADERS,
-            rows=rows,
-            title="Quyết định khen thưởng",
-            filename=f"{filename}.xlsx",
-        )
-    return csv_response(headers=DECISION_HEADERS, rows=rows, filename=f"{filename}.csv")
+    return _export(
+        fmt,
+        headers=DECISION_HEADERS,
+        rows=decision_rows(decisions),
+        title="Quyết định khen thưởng",
+        filename=filename or f"quyet-dinh-khen-thuong-{today_suffix()}",
+    )

@@ -1,21 +1,16 @@
 """Sitemaps of this app, gathered by portal.sitemaps. Only public, honoured information."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from awards import selectors
 from awards.models import Collective, Individual, Period
+from core.sitemaps import NamedPagesSitemap
 
 
-class AwardsIndexSitemap(Sitemap):
+class AwardsIndexSitemap(NamedPagesSitemap):
     changefreq = "monthly"
     priority = 0.6
-
-    def items(self):
-        return ["awards:period_list"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("awards:period_list",)
 
 
 class PeriodSitemap(Sitemap):

@@ -66,15 +66,16 @@ def _public_decision(pk):
     )
 
 
+def _decision_with_annex(request, pk, template):
+    decision = _public_decision(pk)
+    context = {"decision": decision, "annex": selectors.decision_annex(decision)}
+    return render(request, template, context)
+
+
 @require_safe
 def decision_print(request, pk):
     """The decision with its annexed lists, laid out for paper (print CSS, official date)."""
-    decision = _public_decision(pk)
-    return render(
-        request,
-        "awards/print/decision.html",
-        {"decision": decision, "annex": selectors.decision_annex(decision)},
-    )
+    return _decision_with_annex(request, pk, "awards/print/decision.html")
 
 
 @require_safe
@@ -93,12 +94,7 @@ def certificate_print(request, pk, nomination_pk):
 
 @require_safe
 def decision_detail(request, pk):
-    decision = _public_decision(pk)
-    return render(
-        request,
-        "awards/decision_detail.html",
-        {"decision": decision, "annex": selectors.decision_annex(decision)},
-    )
+    return _decision_with_annex(request, pk, "awards/decision_detail.html")
 
 
 # --- Exports (council staff only) -------------------------------------------------------

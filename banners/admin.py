@@ -90,27 +90,39 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def visible_now(self, obj):
         return obj.is_visible()
 
+    def _switch(self, request, queryset, *, is_active, done, before):
+        """Switch the selected banners on or off and say how many changed (``done``) and
+        how many already were (``before``); returns the message for more to be added."""
+        already = queryset.filter(is_active=is_active).count()
+        count = banners_set_active(banners=queryset, is_active=is_active)
+        message = done % {"n": count - already}
+        if already:
+            message += before % {"n": already}
+        return message, (messages.SUCCESS if count - already else messages.WARNING)
+
     @admin.action(description=_("Bật các quảng cáo đã chọn"), permissions=["change"])
     def switch_on(self, request, queryset):
-        already = queryset.filter(is_active=True).count()
-        count = banners_set_active(banners=queryset, is_active=True)
-        message = _("Đã bật %(n)d quảng cáo") % {"n": count - already}
-        if already:
-            message += _("; %(n)d quảng cáo đã bật từ trước") % {"n": already}
+        message, level = self._switch(
+            request,
+            queryset,
+            is_active=True,
+            done=_("Đã bật %(n)d quảng cáo"),
+            before=_("; %(n)d quảng cáo đã bật từ trước"),
+        )
         outside = sum(1 for banner in queryset if not banner.is_visible())
         if outside:
             message += _(
                 "; %(n)d quảng cáo chưa hiện trên trang vì ngoài thời gian hiển thị đã đặt"
             ) % {"n": outside}
-        level = messages.SUCCESS if count - already else messages.WARNING
         self.message_user(request, message + ".", level)
 
     @admin.action(description=_("Tắt các quảng cáo đã chọn"), permissions=["change"])
     def switch_off(self, request, queryset):
-        already = queryset.filter(is_active=False).count()
-        count = banners_set_active(banners=queryset, is_active=False)
-        message = _("Đã tắt %(n)d quảng cáo") % {"n": count - already}
-        if already:
-            message += _("; %(n)d quảng cáo đã tắt từ trước") % {"n": already}
-        level = messages.SUCCESS if count - already else messages.WARNING
+        message, level = self._switch(
+            request,
+            queryset,
+            is_active=False,
+            done=_("Đã tắt %(n)d quảng cáo"),
+            before=_("; %(n)d quảng cáo đã tắt từ trước"),
+        )
         self.message_user(request, message + ".", level)

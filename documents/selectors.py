@@ -25,45 +25,44 @@ def document_filter_from(params):
     result = DocumentFilter()
     q = params.get("q", "")
     result.q = " ".join(q.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
-    kind = params.get("kind", "").strip()
-    if kind:
-        if kind in LegalDocument.Kind.values:
-            result.kind = kind
+
+    def take(name, raw, valid, what, convert=str):
+        """Keep ``raw`` as ``result.<name>`` when ``valid``; else a notice naming ``what``."""
+        if not raw:
+            return
+        if valid(raw):
+            setattr(result, name, convert(raw))
         else:
-            result.notices.append("Loại văn bản không hợp lệ, đã bỏ qua điều kiện này.")
-    year = params.get("year", "").strip()
-    if year:
-        if year.isdigit() and len(year) == 4 and 1900 <= int(year) <= 2100:
-            result.year = int(year)
-        else:
-            result.notices.append("Năm ban hành không hợp lệ, đã bỏ qua điều kiện này.")
-    status = params.get("status", "").strip()
-    if status:
-        if status in LegalDocument.Status.values:
-            result.status = status
-        else:
-            result.notices.append("Tình trạng hiệu lực không hợp lệ, đã bỏ qua điều kiện này.")
+            result.notices.append(f"{what} không hợp lệ, đã bỏ qua điều kiện này.")
+
+    kinds, statuses = LegalDocument.Kind.values, LegalDocument.Status.values
+    take("kind", params.get("kind", "").strip(), kinds.__contains__, "Loại văn bản")
+    take(
+        "year",
+        params.get("year", "").strip(),
+        lambda y: y.isdigit() and len(y) == 4 and 1900 <= int(y) <= 2100,
+        "Năm ban hành",
+        convert=int,
+    )
+    take("status", params.get("status", "").strip(), statuses.__contains__, "Tình trạng hiệu lực")
     field_ = " ".join(params.get("field", "").split())[:120]
-    if field_:
-        if field_ in document_fields():
-            result.field = field_
-        else:
-            result.notices.append("Lĩnh vực không hợp lệ, đã bỏ qua điều kiện này.")
+    take("field", field_, lambda f: f in document_fields(), "Lĩnh vực")
     return result
 
 
 def documents(search):
     """Public legal documents matching a ``DocumentFilter``."""
-    qs = LegalDocument.objects.public().search(search.q)
-    if search.kind:
-        qs = qs.filter(kind=search.kind)
-    if search.year:
-        qs = qs.filter(issued_on__year=search.year)
-    if search.status:
-        qs = qs.filter(status=search.status)
-    if search.field:
-        qs = qs.filter(field=search.field)
-    return qs
+    given = {
+        "kind": search.kind,
+        "issued_on__year": search.year,
+        "status": search.status,
+        "field": search.field,
+    }
+    return (
+        LegalDocument.objects.public()
+        .search(search.q)
+        .filter(**{lookup: value for lookup, value in given.items() if value})
+    )
 
 
 def document_years():

@@ -1,20 +1,15 @@
 """Sitemaps of /van-ban/ and /van-ban/du-thao/, gathered by portal.sitemaps. Public only."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
+from core.sitemaps import NamedPagesSitemap
 from documents.models import DraftDocument, LegalDocument
 
 
-class DocumentsIndexSitemap(Sitemap):
+class DocumentsIndexSitemap(NamedPagesSitemap):
     changefreq = "weekly"
     priority = 0.6
-
-    def items(self):
-        return ["documents:document_list", "documents:draft_list"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("documents:document_list", "documents:draft_list")
 
 
 class LegalDocumentSitemap(Sitemap):

@@ -141,7 +141,34 @@ def _card_slice(queryset, start, stop, total):
     return _cards_by_id(ids_slice(queryset, start, stop, total))
 
 
-class PublishedArticles:
+class PageableRows:
+    """A lazy sequence for ``Paginator``: counted once (``_count_rows()``), and sliced by
+    ``_rows(start, stop)``; an index ``[i]`` is the slice ``[i:i+1]``."""
+
+    _count = None
+
+    def _count_rows(self):
+        raise NotImplementedError
+
+    def _rows(self, start, stop):
+        raise NotImplementedError
+
+    def count(self):
+        if self._count is None:
+            self._count = self._count_rows()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        return self._rows(start, stop)
+
+
+class PublishedArticles(PageableRows):
     """A sequence of ``ArticleCard`` for ``Paginator``: served from the cached index where
     it reaches, from the database beyond it. ``exclude`` leaves one article out ("Tin khác")."""
 
@@ -152,13 +179,10 @@ class PublishedArticles:
         self.rows = [row for row in self.index.rows if row.id != exclude]
         self.total = self.index.total - (1 if exclude is not None and exclude_is_public else 0)
 
-    def __len__(self):
+    def _count_rows(self):
         return max(self.total, 0)
 
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1][0]
-        start, stop = key.start or 0, key.stop if key.stop is not None else len(self)
+    def _rows(self, start, stop):
         if stop <= len(self.rows) or self.index.complete:
             return self.rows[start:stop]
         queryset = Article.objects.published(self.now).newest_first()
@@ -167,7 +191,7 @@ class PublishedArticles:
         return _card_slice(queryset, start, stop, len(self))
 
 
-class CategoryArticles:
+class CategoryArticles(PageableRows):
     """The published articles of categories ``category_ids`` (a category and its
     descendants) as cards for ``Paginator``, newest first."""
 
@@ -178,20 +202,11 @@ class CategoryArticles:
         else:
             published = published.filter(category_id__in=category_ids)
         self.queryset = published.newest_first()
-        self._count = None
 
-    def count(self):
-        if self._count is None:
-            self._count = self.queryset.count()
-        return self._count
+    def _count_rows(self):
+        return self.queryset.count()
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1][0]
-        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+    def _rows(self, start, stop):
         return _card_slice(self.queryset, start, stop, self.count())
 
 

@@ -12,13 +12,14 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from core.sitemaps import NamedPagesSitemap
 from news.models import Article, Category
-from news.selectors import ids_slice, news_index
+from news.selectors import PageableRows, ids_slice, news_index
 
 URLS_PER_FILE = 10_000
 
 
-class _ArticleRows:
+class _ArticleRows(PageableRows):
     """Published articles as ``(slug, updated_at)`` rows, newest first, for the sitemap's
     paginator: counted by the lists' cached index; a page is found by its first row's place
     in the list (``ids_slice``, on the index alone), then read as one range of the index
@@ -27,20 +28,11 @@ class _ArticleRows:
     def __init__(self):
         self.now = timezone.now()
         self.queryset = Article.objects.published(self.now).newest_first()
-        self._count = None
 
-    def count(self):
-        if self._count is None:
-            self._count = news_index(self.now).total  # cached with the lists
-        return self._count
+    def _count_rows(self):
+        return news_index(self.now).total  # cached with the lists
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1][0]
-        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+    def _rows(self, start, stop):
         first = ids_slice(self.queryset, start, start + 1, self.count())
         if not first or stop <= start:
             return []
@@ -117,16 +109,11 @@ class CategorySitemap(Sitemap):
         return category.lastmod
 
 
-class NewsPagesSitemap(Sitemap):
+class NewsPagesSitemap(NamedPagesSitemap):
     changefreq = "daily"
     priority = 0.8
     limit = URLS_PER_FILE
-
-    def items(self):
-        return ["news:home", "news:list"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("news:home", "news:list")
 
     def lastmod(self, item):
         if not hasattr(self, "_latest"):

@@ -22,25 +22,44 @@ def _vi_number(value):
     return f"{value:,}".replace(",", ".")
 
 
+PLOT_W = WIDTH - LEFT - RIGHT
+PLOT_H = HEIGHT - TOP - BOTTOM
+
+
+def _value_axis(rows):
+    """``(y, frame)`` of a chart of ``rows``' page views and visits: ``y(value)`` is the
+    height of a value, ``frame`` the plot's edges and the five ticks of its value axis."""
+    top = _nice_ceiling(max([r.pageviews for r in rows] + [r.visits for r in rows] + [0]))
+
+    def y(value):
+        return TOP + PLOT_H - PLOT_H * value / top
+
+    frame = {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "bottom": TOP + PLOT_H,
+        "label_y": TOP + PLOT_H + 24,
+        "ticks": [
+            {"y": f"{y(top * k / 4):.1f}", "label": _vi_number(round(top * k / 4))}
+            for k in range(5)
+        ],
+    }
+    return y, frame
+
+
 def daily_chart(rows):
     """Lines of visits and page views per day for ``rows`` (``DayTotals``, oldest first)."""
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
-    top = _nice_ceiling(max([r.pageviews for r in rows] + [r.visits for r in rows] + [0]))
+    y, frame = _value_axis(rows)
     count = len(rows)
 
     def x(index):
-        return LEFT + (plot_w * index / (count - 1) if count > 1 else plot_w / 2)
-
-    def y(value):
-        return TOP + plot_h - plot_h * value / top
+        return LEFT + (PLOT_W * index / (count - 1) if count > 1 else PLOT_W / 2)
 
     def points(attribute):
         return " ".join(f"{x(i):.1f},{y(getattr(r, attribute)):.1f}" for i, r in enumerate(rows))
 
-    ticks = [
-        {"y": f"{y(top * k / 4):.1f}", "label": _vi_number(round(top * k / 4))} for k in range(5)
-    ]
     label_every = max(1, count // 6)
     labels = [
         {"x": f"{x(i):.1f}", "label": f"{r.day:%d/%m}"}
@@ -49,16 +68,10 @@ def daily_chart(rows):
     ]
     first, last = (rows[0].day, rows[-1].day) if rows else (None, None)
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
-        "bottom": TOP + plot_h,
+        **frame,
         "visits": points("visits"),
         "pageviews": points("pageviews"),
-        "ticks": ticks,
         "labels": labels,
-        "label_y": TOP + plot_h + 24,
         "description": (
             f"Lượt truy cập và lượt xem trang mỗi ngày từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}; "
             f"cao nhất {_vi_number(max(r.pageviews for r in rows))} lượt xem trang và "
@@ -74,14 +87,9 @@ def period_chart(rows, *, label_format):
 
     ``label_format`` is a ``strftime`` format for the period's first day ("%m/%Y", "%Y").
     """
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
-    top = _nice_ceiling(max([r.pageviews for r in rows] + [r.visits for r in rows] + [0]))
-    slot = plot_w / max(len(rows), 1)
+    y, frame = _value_axis(rows)
+    slot = PLOT_W / max(len(rows), 1)
     bar = slot * 0.35
-
-    def y(value):
-        return TOP + plot_h - plot_h * value / top
 
     bars = []
     for i, r in enumerate(rows):
@@ -97,28 +105,19 @@ def period_chart(rows, *, label_format):
                     "x": f"{x0 + offset:.1f}",
                     "y": f"{y(value):.1f}",
                     "width": f"{bar:.1f}",
-                    "height": f"{TOP + plot_h - y(value):.1f}",
+                    "height": f"{TOP + PLOT_H - y(value):.1f}",
                     "fill": colour,
                     "title": f"{label}: {_vi_number(value)} {name}",
                 }
             )
-    ticks = [
-        {"y": f"{y(top * k / 4):.1f}", "label": _vi_number(round(top * k / 4))} for k in range(5)
-    ]
     labels = [
         {"x": f"{LEFT + slot * (i + 0.5):.1f}", "label": r.day.strftime(label_format)}
         for i, r in enumerate(rows)
     ]
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
-        "bottom": TOP + plot_h,
+        **frame,
         "bars": bars,
-        "ticks": ticks,
         "labels": labels,
-        "label_y": TOP + plot_h + 24,
         "description": (
             "; ".join(
                 f"{r.day.strftime(label_format)}: {_vi_number(r.visits)} lượt truy cập, "

@@ -63,16 +63,16 @@ def report(request, extra_context=None):
     end = local_today()
     rows = daily_totals(start=end - timedelta(days=days - 1), end=end)
     if output == "csv":
-        return _csv_response(rows, end=end, days=days)
+        filename = f"thong-ke-truy-cap-{days}-ngay-{end:%Y%m%d}.csv"
+        return _csv_response(rows, filename=filename, first_header="Ngày", day_format="%d/%m/%Y")
     context = {
         "title": "Thống kê truy cập",
         "days": days,
         "periods": REPORT_PERIODS,
         "rows": list(reversed(rows)),
         "chart": daily_chart(rows),
-        "sum_visits": sum(r.visits for r in rows),
-        "sum_pageviews": sum(r.pageviews for r in rows),
-        "sum_visitors": sum(r.visitors for r in rows),
+        "chart_title": f"Lượt truy cập và lượt xem trang theo ngày, {days} ngày gần nhất",
+        **_sums(rows),
         "top_articles": top_articles(limit=10),
         **(extra_context or {}),
     }
@@ -102,15 +102,8 @@ def _grouped_report(request, period, extra_context):
     header, row_format, chart_format = GROUPINGS[period]
     if output == "csv":
         suffix = f"theo-thang-{year}" if year else "theo-nam"
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"thong-ke-truy-cap-{suffix}-{today:%Y%m%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow([header, *CSV_HEADERS[1:]])
-        for row in rows:
-            writer.writerow([row.day.strftime(row_format), row.visits, row.pageviews, row.visitors])
-        return response
+        return _csv_response(rows, filename=filename, first_header=header, day_format=row_format)
     context = {
         "title": "Thống kê truy cập",
         "period": period,
@@ -120,24 +113,32 @@ def _grouped_report(request, period, extra_context):
         "years": years,
         "rows": [(row.day.strftime(row_format), row) for row in rows],
         "chart": period_chart(rows, label_format=chart_format),
-        "sum_visits": sum(r.visits for r in rows),
-        "sum_pageviews": sum(r.pageviews for r in rows),
-        "sum_visitors": sum(r.visitors for r in rows),
+        "chart_title": "Lượt truy cập và lượt xem trang "
+        + (f"theo tháng năm {year}" if period == "month" else "theo năm"),
+        **_sums(rows),
         **(extra_context or {}),
     }
     return TemplateResponse(request, "visitors/report_grouped.html", context)
 
 
-def _csv_response(rows, *, end, days):
+def _sums(rows):
+    return {
+        "sum_visits": sum(r.visits for r in rows),
+        "sum_pageviews": sum(r.pageviews for r in rows),
+        "sum_visitors": sum(r.visitors for r in rows),
+    }
+
+
+def _csv_response(rows, *, filename, first_header, day_format):
+    """The rows as a spreadsheet-friendly CSV download (first column: the day or period)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"thong-ke-truy-cap-{days}-ngay-{end:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     add_never_cache_headers(response)  # staff-only figures: no shared cache keeps a copy
     response.write("\ufeff")  # a byte order mark, so that Excel reads UTF-8
     writer = csv.writer(response)
-    writer.writerow(CSV_HEADERS)
+    writer.writerow([first_header, *CSV_HEADERS[1:]])
     for row in rows:
-        writer.writerow([f"{row.day:%d/%m/%Y}", row.visits, row.pageviews, row.visitors])
+        writer.writerow([row.day.strftime(day_format), row.visits, row.pageviews, row.visitors])
     return response
 
 

@@ -129,21 +129,26 @@ def reviewed(register, make_meeting, secretary):
     return walk
 
 
+def issue_decision(nominations, secretary, number="45/QĐ-SKHCN", date=datetime.date(2017, 9, 8)):
+    """The Director's decision (a Giấy khen) on ``nominations``, through the real service."""
+    return services.decision_issue(
+        number=number,
+        date=date,
+        signer="Nông Văn Thành",
+        signer_position="Giám đốc Sở",
+        award_form=award_form("giay-khen"),
+        nominations=nominations,
+        by=secretary,
+    )
+
+
 @pytest.fixture
 def honoured(reviewed, secretary):
     """Walk nominations all the way to a Director's decision."""
 
     def walk(*candidates, number="45/QĐ-SKHCN", date=datetime.date(2017, 9, 8)):
         nominations = reviewed(*candidates)
-        decision = services.decision_issue(
-            number=number,
-            date=date,
-            signer="Nông Văn Thành",
-            signer_position="Giám đốc Sở",
-            award_form=award_form("giay-khen"),
-            nominations=nominations,
-            by=secretary,
-        )
+        decision = issue_decision(nominations, secretary, number=number, date=date)
         for n in nominations:
             n.refresh_from_db()
         return decision, nominations

@@ -13,6 +13,7 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
     page,
     page_problems,
 )
+from tests.support.browser import admin_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,12 +41,7 @@ def registry(django_user_model, media_root):  # noqa: F811
 
 
 def _login(page, live_server):  # noqa: F811
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "thuky")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    admin_login(page, live_server.url, "thuky", PASSWORD)
 
 
 def _pick(page, field_id, term, text):  # noqa: F811

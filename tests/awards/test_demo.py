@@ -16,14 +16,26 @@ from awards.models import (
     Stage,
 )
 from documents.models import LegalDocument
+from tests.support.shared_data import loaded_for_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
+def _load_demo():
     portal.demo.load()
     awards.demo.load()
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo walked once for the module (about 10 s); each test's changes roll back."""
+    with loaded_for_module(django_db_blocker, tmp_path_factory, _load_demo):
+        yield
+
+
+@pytest.fixture
+def demo(_demo_once, db):
+    pass
 
 
 def test_statistics_page_shows_the_seed_figures(client, demo):

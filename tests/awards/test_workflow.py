@@ -8,7 +8,7 @@ import pytest
 from awards import services
 from awards.models import CouncilConclusion, Decision, Nomination, Proposal, Stage
 from awards.services import WorkflowError
-from tests.awards.conftest import award_form
+from tests.awards.conftest import award_form, issue_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -61,18 +61,6 @@ def test_full_workflow_records_who_and_when_for_each_step(
     assert {h.history_user for h in history} == {secretary}
 
 
-def _issue(nominations, secretary, number="45/QĐ-SKHCN", date=datetime.date(2017, 9, 8)):
-    return services.decision_issue(
-        number=number,
-        date=date,
-        signer="Nông Văn Thành",
-        signer_position="Giám đốc Sở",
-        award_form=award_form("giay-khen"),
-        nominations=nominations,
-        by=secretary,
-    )
-
-
 def test_review_of_a_registered_nomination_is_refused_and_changes_nothing(
     register, make_individual, make_meeting, secretary
 ):
@@ -94,7 +82,7 @@ def test_decision_on_a_registered_nomination_is_refused_and_changes_nothing(
     nomination = register(make_individual())
     before = snapshot(nomination)
     with pytest.raises(WorkflowError, match="Đã được Hội đồng bình xét"):
-        _issue([nomination], secretary)
+        issue_decision([nomination], secretary)
     assert snapshot(nomination) == before
 
 
@@ -103,7 +91,7 @@ def test_decision_on_an_introduced_nomination_is_refused(register, make_individu
     services.nomination_introduce(nomination=nomination, block=nomination.unit.block, by=secretary)
     before = snapshot(nomination)
     with pytest.raises(WorkflowError):
-        _issue([nomination], secretary)
+        issue_decision([nomination], secretary)
     assert snapshot(nomination) == before
 
 
@@ -142,7 +130,7 @@ def test_honoured_nomination_cannot_be_rejected_or_honoured_again(
     with pytest.raises(WorkflowError, match="Đã được tôn vinh"):
         services.nomination_reject(nomination=nomination, reason="Nhầm", by=secretary)
     with pytest.raises(WorkflowError):
-        _issue([nomination], secretary, number="46/QĐ-SKHCN")
+        issue_decision([nomination], secretary, number="46/QĐ-SKHCN")
     assert snapshot(nomination) == before
 
 
@@ -186,10 +174,10 @@ def test_decision_dated_before_the_council_meeting_is_refused(reviewed, make_ind
     [nomination] = reviewed(make_individual(), held_on=datetime.date(2017, 8, 30))
     before = snapshot(nomination)
     with pytest.raises(WorkflowError, match="không được trước ngày họp"):
-        _issue([nomination], secretary, date=datetime.date(2017, 8, 29))
+        issue_decision([nomination], secretary, date=datetime.date(2017, 8, 29))
     assert snapshot(nomination) == before
     # The same day as the meeting is allowed.
-    _issue([nomination], secretary, date=datetime.date(2017, 8, 30))
+    issue_decision([nomination], secretary, date=datetime.date(2017, 8, 30))
     nomination.refresh_from_db()
     assert nomination.stage == Stage.HONOURED
 
@@ -200,12 +188,12 @@ def test_decision_honouring_many_is_all_or_nothing(
     ready = reviewed(make_individual(), make_collective(), make_individual())
     not_ready = register(make_individual())
     with pytest.raises(WorkflowError):
-        _issue([*ready, not_ready], secretary)
+        issue_decision([*ready, not_ready], secretary)
     assert Decision.objects.count() == 0
     for n in ready:
         n.refresh_from_db()
         assert n.stage == Stage.REVIEWED and n.decision is None
-    decision = _issue(ready, secretary)
+    decision = issue_decision(ready, secretary)
     assert decision.nominations.count() == 3
     assert set(Nomination.objects.filter(stage=Stage.HONOURED)) == set(ready)
 
@@ -216,7 +204,7 @@ def test_duplicate_decision_number_is_refused_and_honours_nobody(
     honoured(make_individual(), number="45/QĐ-SKHCN")
     [other] = reviewed(make_individual())
     with pytest.raises(WorkflowError, match="Số quyết định"):
-        _issue([other], secretary, number="45/QĐ-SKHCN")
+        issue_decision([other], secretary, number="45/QĐ-SKHCN")
     other.refresh_from_db()
     assert other.stage == Stage.REVIEWED
     assert Decision.objects.count() == 1

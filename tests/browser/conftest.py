@@ -154,3 +154,21 @@ def demo_content(media_root):
         call_command("loaddemo", verbosity=0)
     except Exception as exc:  # an app still being built breaks the demo loader
         pytest.xfail(f"loaddemo failed: {type(exc).__name__}: {exc}")
+
+
+EDITOR_PASSWORD = "bien-tap-vien-2026"
+
+
+@pytest.fixture
+def log_in_editor(live_server, django_user_model):
+    """``log_in_editor(page)``: create the superuser "bientap" and sign ``page`` in to the
+    admin with it."""
+    from tests.support.browser import admin_login
+
+    def log_in(page):
+        django_user_model.objects.create_superuser(
+            username="bientap", email="bientap@example.invalid", password=EDITOR_PASSWORD
+        )
+        admin_login(page, live_server.url, "bientap", EDITOR_PASSWORD)
+
+    return log_in

@@ -6,25 +6,13 @@ import pytest
 
 from news.models import Article
 
-PASSWORD = "bien-tap-vien-2026"
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_staff_writes_an_article_in_the_editor_and_reads_it_on_the_site(
-    live_server, page, django_user_model
+    live_server, page, log_in_editor
 ):
-    django_user_model.objects.create_superuser(
-        username="bientap", email="bientap@example.invalid", password=PASSWORD
-    )
-    # Admin pages link no icon, so Chromium asks for /favicon.ico, which the site does not
-    # serve yet (reported to the lead); that 404 is not what this test is about.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in_editor(page)
 
     page.goto(f"{live_server.url}/admin/news/article/add/")
     page.fill("#id_title", "Hội thảo chuyển đổi số giai đoạn mới")
@@ -81,18 +69,8 @@ def test_browser_slug_prefill_matches_the_server_slug(page):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_image_dialog_offers_a_caption_and_the_editor_fits_images(
-    live_server, page, django_user_model
-):
-    django_user_model.objects.create_superuser(
-        username="bientap", email="bientap@example.invalid", password=PASSWORD
-    )
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+def test_image_dialog_offers_a_caption_and_the_editor_fits_images(live_server, page, log_in_editor):
+    log_in_editor(page)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     # Polled from the test, not with wait_for_function: the admin's CSP has no
     # 'unsafe-eval', which Playwright's string predicates need.

@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from news.models import Article
 
-PASSWORD = "bien-tap-vien-2026"
-
 # Interface words the history page used to show in English (or oddly in Vietnamese).
 ENGLISH = re.compile(
     r"\b(Choose a date|Object|Status|Changed by|Change reason|Comment|Revert|History|"
@@ -18,22 +16,10 @@ ENGLISH = re.compile(
 )
 
 
-def _log_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser(
-        username="bientap", email="bientap@example.invalid", password=PASSWORD
-    )
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_history_page_has_no_english_interface_words(live_server, page, django_user_model):
-    _log_in(page, live_server, django_user_model)
+def test_history_page_has_no_english_interface_words(live_server, page, log_in_editor):
+    log_in_editor(page)
     article = Article.objects.create(title="Hội nghị tổng kết", status="draft")
     article.status = "published"
     article.save()
@@ -51,9 +37,9 @@ def test_history_page_has_no_english_interface_words(live_server, page, django_u
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_publish_action_puts_a_scheduled_article_online_and_says_so(
-    live_server, page, django_user_model
+    live_server, page, log_in_editor
 ):
-    _log_in(page, live_server, django_user_model)
+    log_in_editor(page)
     article = Article.objects.create(
         title="Thông báo hẹn giờ",
         status="published",
@@ -74,8 +60,8 @@ def test_publish_action_puts_a_scheduled_article_online_and_says_so(
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_admin_search_without_diacritics_finds_the_article(live_server, page, django_user_model):
-    _log_in(page, live_server, django_user_model)
+def test_admin_search_without_diacritics_finds_the_article(live_server, page, log_in_editor):
+    log_in_editor(page)
     Article.objects.create(title="Mô hình trồng lê ở Đông Khê", status="published")
     Article.objects.create(title="Hội thảo chuyển đổi số", status="published")
     page.goto(f"{live_server.url}/admin/news/article/")
@@ -95,11 +81,11 @@ LONG_TITLE = (
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_article_list_and_form_fit_a_1366px_screen(live_server, browser, django_user_model):
+def test_article_list_and_form_fit_a_1366px_screen(live_server, browser, log_in_editor):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
     page = context.new_page()
     try:
-        _log_in(page, live_server, django_user_model)
+        log_in_editor(page)
         Article.objects.create(
             title=LONG_TITLE, status="published", published_at=timezone.now(), view_count=1234
         )

@@ -6,24 +6,14 @@ import pytest
 from news.models import Article
 from tests.news.nukeviet_fixture import PDF_BYTES, docx_bytes
 
-PASSWORD = "bien-tap-vien-2026"
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_editor_attaches_files_inline_and_readers_see_them(
-    live_server, page, django_user_model, settings, tmp_path
+    live_server, page, log_in_editor, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
-    django_user_model.objects.create_superuser(
-        username="bientap", email="bientap@example.invalid", password=PASSWORD
-    )
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in_editor(page)
 
     page.goto(f"{live_server.url}/admin/news/article/add/")
     page.fill("#id_title", "Kế hoạch tuyển chọn nhiệm vụ khoa học năm 2026")

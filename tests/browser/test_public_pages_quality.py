@@ -20,7 +20,7 @@ from tests.browser.checkers import (
     public_pages,
     run_axe,
 )
-from tests.browser.conftest import DESKTOP_UA, PHONE_UA
+from tests.browser.conftest import DESKTOP_UA, PHONE_UA, PageProblems
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,30 +64,45 @@ def _browser_checks(browser, url, width, page_problems, kind):
         context.close()
 
 
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_public_page_kind_is_accessible_valid_and_fits(
-    kind, live_server, browser, demo_content, html_checker, page_problems
-):
-    path = public_pages()[kind]
-    assert path, f"the demo content has no {kind} page"
-    url = live_server.url + path
-    found = {"axe": [], "layout": [], "html": []}
+def _problems_of(kind, path, url, browser, html_checker):
+    """{check: [lines]} of one page kind: axe and layout at each width, then the HTML."""
+    found = {"browser": [], "axe": [], "layout": [], "html": []}
     for label, width in WIDTHS.items():
-        axe, layout = _browser_checks(browser, url, width, page_problems, kind)
+        problems = PageProblems()
+        axe, layout = _browser_checks(browser, url, width, problems, kind)
+        found["browser"] += [f"{label} {width}px: {line}" for line in problems]
         found["axe"] += [f"{label} {width}px: {line}" for line in axe]
         found["layout"] += [f"{label} {width}px: {line}" for line in layout]
     found["html"] = html_checker.errors(_fetch(url))
-    assert not page_problems, "problems in the browser:\n" + "\n".join(page_problems)
+    return found
 
-    unexpected = {
-        check: lines for check, lines in found.items() if lines and (kind, check) not in KNOWN
-    }
-    assert not unexpected, f"{path}:\n" + "\n".join(
-        f"[{check}] {line}" for check, lines in unexpected.items() for line in lines
-    )
-    fixed = [check for check in found if (kind, check) in KNOWN and not found[check]]
-    assert not fixed, f"{path}: {fixed} now pass: remove them from KNOWN"
-    known = [f"{check}: {KNOWN[(kind, check)]}" for check in found if (kind, check) in KNOWN]
+
+def test_every_public_page_kind_is_accessible_valid_and_fits(
+    live_server, browser, demo_content, html_checker
+):
+    """All page kinds in one test, so that the demo is loaded once (about 10 s a load on
+    the project's machine, and a flush after each test); every kind is still checked and
+    every problem reported, by kind."""
+    pages = public_pages()
+    unexpected, fixed, known = [], [], []
+    for kind in PAGE_KINDS:
+        path = pages[kind]
+        if not path:
+            unexpected.append(f"{kind}: the demo content has no {kind} page")
+            continue
+        found = _problems_of(kind, path, live_server.url + path, browser, html_checker)
+        unexpected += [
+            f"{kind} {path} [{check}] {line}"
+            for check, lines in found.items()
+            if (kind, check) not in KNOWN
+            for line in lines
+        ]
+        fixed += [f"{kind} {path}: {check}" for check in found
+                  if (kind, check) in KNOWN and not found[check]]  # fmt: skip
+        known += [f"{kind} {check}: {KNOWN[(kind, check)]}" for check in found
+                  if (kind, check) in KNOWN]  # fmt: skip
+    assert not unexpected, "\n".join(unexpected)
+    assert not fixed, f"{fixed} now pass: remove them from KNOWN"
     if known:
         pytest.xfail("; ".join(known))
 

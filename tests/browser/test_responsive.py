@@ -58,10 +58,13 @@ def test_desktop_has_the_sidebar_to_the_right(live_server, page):
 
 @pytest.mark.parametrize("path", ["/lien-he/", "/thu-tuc-hanh-chinh/", "/en/contact/"])
 def test_agency_tables_on_a_phone_are_cards_without_cut_off(
-    live_server, phone_page, demo_content, path
+    live_server, phone_page, media_root, path
 ):
     """The units' contacts and the procedures are tables: on a phone, label: value cards."""
+    from agency import demo as agency_demo
     from tests.browser.checkers import layout_problems
+
+    agency_demo.load()  # the agency's part of `loaddemo`: these pages show nothing else
 
     response = phone_page.goto(live_server.url + path)
     assert response.status == 200

@@ -52,49 +52,35 @@ def shoot(browser, page_problems, url, path, size):
     assert path.stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("device", WIDTHS)
-def test_home_screenshot(live_server, browser, page_problems, demo_content, tmp_path, device):
-    path = target_dir(tmp_path) / f"home-{device}.png"
-    shoot(browser, page_problems, live_server.url + "/", path, WIDTHS[device])
-    assert not page_problems, "\n".join(page_problems)
+# (name, path) of every page shot at each width; "article" is the newest published one.
+PAGES = [
+    ("home", "/"),
+    ("article", None),
+    ("about", "/gioi-thieu/"),
+    ("english", "/en/"),
+    # The pages made of tables: on a phone their rows are stacked cards.
+    ("honours", "/dien-hinh-tien-tien/2015-2020/"),
+    ("documents", "/van-ban/"),
+]
 
 
-@pytest.mark.parametrize("device", WIDTHS)
-def test_article_screenshot(live_server, browser, page_problems, demo_content, tmp_path, device):
-    try:
-        from news.models import Article
-
-        article = Article.objects.published().first()
-    except Exception as exc:  # the news app is being built
-        pytest.xfail(f"news app not ready: {type(exc).__name__}: {exc}")
-    if article is None:
-        pytest.xfail("loaddemo has no published article yet (news app not ready)")
-    path = target_dir(tmp_path) / f"article-{device}.png"
-    shoot(
-        browser, page_problems, live_server.url + article.get_absolute_url(), path, WIDTHS[device]
-    )
-    assert not page_problems, "\n".join(page_problems)
-
-
-@pytest.mark.parametrize("device", WIDTHS)
-@pytest.mark.parametrize(("name", "path"), [("about", "/gioi-thieu/"), ("english", "/en/")])
-def test_agency_screenshot(
-    live_server, browser, page_problems, demo_content, tmp_path, device, name, path
+def test_screenshots_of_the_main_page_kinds_at_both_widths(
+    live_server, browser, page_problems, demo_content, tmp_path
 ):
-    target = target_dir(tmp_path) / f"{name}-{device}.png"
-    shoot(browser, page_problems, live_server.url + path, target, WIDTHS[device])
-    assert not page_problems, "\n".join(page_problems)
+    """Every page at every width on one demo load (a load and a flush per picture took
+    about 10 s each); every failing picture is reported."""
+    from news.models import Article
 
-
-@pytest.mark.parametrize("device", WIDTHS)
-@pytest.mark.parametrize(
-    ("name", "path"),
-    [("honours", "/dien-hinh-tien-tien/2015-2020/"), ("documents", "/van-ban/")],
-)
-def test_table_page_screenshot(
-    live_server, browser, page_problems, demo_content, tmp_path, device, name, path
-):
-    """The pages made of tables: on a phone their rows are stacked cards."""
-    target = target_dir(tmp_path) / f"{name}-{device}.png"
-    shoot(browser, page_problems, live_server.url + path, target, WIDTHS[device])
+    article = Article.objects.published().first()
+    assert article is not None, "loaddemo has no published article"
+    failures = []
+    for name, path in PAGES:
+        path = path or article.get_absolute_url()
+        for device, size in WIDTHS.items():
+            target = target_dir(tmp_path) / f"{name}-{device}.png"
+            try:
+                shoot(browser, page_problems, live_server.url + path, target, size)
+            except AssertionError as error:
+                failures.append(f"{name} {device} ({path}): {error}")
+    assert not failures, "\n".join(failures)
     assert not page_problems, "\n".join(page_problems)

@@ -130,22 +130,21 @@ def test_next_to_another_site_is_ignored(client, editor, next_url):
     assert response["Location"] == "/"
 
 
-def test_failed_login_does_not_redirect_off_site_either(client, editor):
+@pytest.mark.parametrize(
+    "referer,location",
+    [
+        # A failed login does not redirect off the site either.
+        ("https://evil.example/phishing", "/"),
+        # Without ``next``, the referer on this site is used (without its fragment).
+        ("http://testserver/van-ban/#top", "http://testserver/van-ban/"),
+    ],
+    ids=["off-site-referer-ignored", "on-site-referer-used"],
+)
+def test_a_failed_login_returns_to_the_referer_only_on_this_site(client, editor, referer, location):
     response = client.post(
-        "/dang-nhap/",
-        {"username": "bientap", "password": "sai"},
-        HTTP_REFERER="https://evil.example/phishing",
+        "/dang-nhap/", {"username": "bientap", "password": "sai"}, HTTP_REFERER=referer
     )
-    assert response["Location"] == "/"
-
-
-def test_without_next_the_referer_on_this_site_is_used(client, editor):
-    response = client.post(
-        "/dang-nhap/",
-        {"username": "bientap", "password": "sai"},
-        HTTP_REFERER="http://testserver/van-ban/#top",
-    )
-    assert response["Location"] == "http://testserver/van-ban/"
+    assert response["Location"] == location
 
 
 def test_logout_is_post_only(client, editor):

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError
 
+from tests.support.errors import break_database, server_error_page
+
 pytestmark = pytest.mark.django_db
 
 
@@ -55,35 +57,16 @@ def test_unknown_page_gets_the_vietnamese_404_inside_the_layout(client):
     assert '<aside class="site-sidebar"' in html
 
 
-def _break_database(monkeypatch):
-    from django.db.backends.utils import CursorWrapper
-
-    def broken(self, sql, params=None):
-        raise DatabaseError("connection refused")
-
-    monkeypatch.setattr(CursorWrapper, "execute", broken)
-
-
 def test_500_page_renders_without_a_database(rf, monkeypatch):
-    from portal import views
-
-    _break_database(monkeypatch)
-    try:
-        raise RuntimeError("unexpected")
-    except RuntimeError:
-        response = views.server_error(rf.get("/"))
+    break_database(monkeypatch)
+    response = server_error_page(rf, RuntimeError("unexpected"))
     assert response.status_code == 500
     assert "Lỗi máy chủ" in response.content.decode()
 
 
 def test_database_error_gives_the_vietnamese_maintenance_page(rf, monkeypatch):
-    from portal import views
-
-    _break_database(monkeypatch)
-    try:
-        raise DatabaseError("server closed the connection unexpectedly")
-    except DatabaseError:
-        response = views.server_error(rf.get("/"))
+    break_database(monkeypatch)
+    response = server_error_page(rf, DatabaseError("server closed the connection unexpectedly"))
     assert response.status_code == 503
     assert "Hệ thống đang bảo trì" in response.content.decode()
     assert "Traceback" not in response.content.decode()

@@ -25,7 +25,7 @@ from core.readers import is_bot_user_agent
 from news.models import Article
 from news.services import view_counts_flush
 from tests.scale.stats import stats_of
-from tests.support.servers import Gunicorn, collectstatic, database_url, server_environment
+from tests.support.servers import Gunicorn, database_url, server_environment, shared_static_root
 from visitors.models import DailyStat, VisitorActivity
 from visitors.selectors import visitor_stats
 
@@ -62,11 +62,10 @@ def two_servers(transactional_db, tmp_path):
         database=database_url(connection.settings_dict),
         secret_key="scale-test-" + "k" * 40,
         redis_url=settings.REDIS_URL or None,
-        DJANGO_STATIC_ROOT=tmp_path / "static",
+        DJANGO_STATIC_ROOT=shared_static_root(),
         MEDIA_ROOT=tmp_path / "media",
     )
     (tmp_path / "media").mkdir()
-    collectstatic(env)
     servers = []
     try:
         for number in range(2):

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.conftest import browser_context, page, page_problems  # noqa: F401
+from tests.support.shared_data import loaded_for_module
 
 STAFF_PASSWORD = "Mat-khau-rat-dai-2026!"  # noqa: S105 - test fixture
 
@@ -24,6 +25,16 @@ def demo_data(db):
     call_command("loaddemo", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def shared_demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``loaddemo`` once for a module whose tests only read the demo (about 10 s saved per
+    test); see tests/support/shared_data.py for how, and for which modules."""
+    with loaded_for_module(
+        django_db_blocker, tmp_path_factory, lambda: call_command("loaddemo", verbosity=0)
+    ):
+        yield
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     root = tmp_path / "media"
@@ -36,3 +47,15 @@ def media_root(settings, tmp_path):
 def _fast_password_hashing(settings):
     # Password hashing is not what these tests are about; PBKDF2 would make them slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def locking_urls(settings):
+    """The admin site of the concurrency tests (the project's admins with the optimistic
+    lock added) at /locking-admin/."""
+    settings.ROOT_URLCONF = "tests.security.locking_urls"
+    from django.urls import clear_url_caches
+
+    clear_url_caches()
+    yield "locking-admin"
+    clear_url_caches()

@@ -3,15 +3,13 @@
 ``core.concurrency.OptimisticLockAdminMixin`` is exercised through a real admin change
 view on ``news.Article`` and ``awards.Nomination`` (demo data), first on an admin site of
 this test that installs the mixin, then on the project's own admin (which must use it).
+The demo is loaded once for the module (``shared_demo_data``); the test with two threads,
+which needs committed data, is in test_concurrency_simultaneous.py.
 """
-
-import threading
-import time
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.db import connection
 from django.test import Client
 
 from core.concurrency import CONFLICT_MESSAGE, LOCK_FIELD, OptimisticLockAdminMixin
@@ -97,20 +95,10 @@ def _register_locking_admins():
 _register_locking_admins()
 
 
-@pytest.fixture
-def locking_urls(settings):
-    settings.ROOT_URLCONF = "tests.security.locking_urls"
-    from django.urls import clear_url_caches
-
-    clear_url_caches()
-    yield "locking-admin"
-    clear_url_caches()
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t[1])
 def test_second_save_from_a_stale_form_is_refused(
-    target, demo_data, locking_urls, django_user_model
+    target, shared_demo_data, locking_urls, django_user_model
 ):
     model = _model(*target)
     obj = _object(model)
@@ -142,7 +130,9 @@ def test_second_save_from_a_stale_form_is_refused(
 
 
 @pytest.mark.django_db
-def test_saving_twice_in_a_row_from_fresh_forms_works(demo_data, locking_urls, django_user_model):
+def test_saving_twice_in_a_row_from_fresh_forms_works(
+    shared_demo_data, locking_urls, django_user_model
+):
     model = _model("news", "Article")
     obj = _object(model)
     url = _change_url(locking_urls, obj)
@@ -155,57 +145,9 @@ def test_saving_twice_in_a_row_from_fresh_forms_works(demo_data, locking_urls, d
     assert obj.title == "Tiêu đề mới 1"
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t[1])
-def test_simultaneous_saves_cannot_both_pass_the_check(
-    target, demo_data, locking_urls, django_user_model, monkeypatch
-):
-    """The first save holds its row lock while the second one arrives: one wins, one is
-    refused, none is lost silently."""
-    model = _model(*target)
-    obj = _object(model)
-    url = _change_url(locking_urls, obj)
-    first, second = _editors(django_user_model)
-    data_first, data_second = _open(first, url), _open(second, url)
-    field = _text_field(data_first, model)
-    data_first[field] = ["Bản của biên tập viên 1"]
-    data_second[field] = ["Bản của biên tapp viên 2".replace("tapp", "tập")]
-
-    admin_class = type(locking_site._registry[model])
-    original_save_model = admin_class.save_model
-    first_is_saving = threading.Event()
-
-    def slow_save_model(self, request, obj, form, change):
-        original_save_model(self, request, obj, form, change)
-        if request.user.username == "bientap1":
-            first_is_saving.set()
-            time.sleep(0.5)  # still inside the admin's transaction, holding the lock
-
-    monkeypatch.setattr(admin_class, "save_model", slow_save_model)
-    results = {}
-
-    def run(name, client, data):
-        try:
-            results[name] = _save(client, url, data)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run, args=("first", first, data_first))
-    thread.start()
-    assert first_is_saving.wait(20)
-    run("second", second, data_second)
-    thread.join(30)
-
-    assert results["first"].status_code == 302
-    assert results["second"].status_code == 200
-    assert CONFLICT_MESSAGE in results["second"].content.decode()
-    obj.refresh_from_db()
-    assert getattr(obj, field) == "Bản của biên tập viên 1"
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t[1])
-def test_project_admin_refuses_a_stale_save(target, demo_data, django_user_model):
+def test_project_admin_refuses_a_stale_save(target, shared_demo_data, django_user_model):
     """The real admin at /admin/ uses the mixin for articles and nominations."""
     model = _model(*target)
     if model not in admin.site._registry:

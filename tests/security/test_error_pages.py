@@ -6,18 +6,9 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.test import Client
 
 from portal import views
+from tests.support.errors import break_database, server_error_page
 
 pytestmark = pytest.mark.django_db
-
-
-def _break_database(monkeypatch):
-    from django.db.backends.utils import CursorWrapper
-
-    def broken(self, *args, **kwargs):
-        raise OperationalError("could not connect to server: Connection refused")
-
-    monkeypatch.setattr(CursorWrapper, "execute", broken)
-    monkeypatch.setattr(CursorWrapper, "executemany", broken)
 
 
 @pytest.mark.parametrize(
@@ -29,7 +20,7 @@ def test_dead_database_gives_the_maintenance_page_through_the_whole_stack(path, 
     from django.core.cache import cache
 
     cache.clear()
-    _break_database(monkeypatch)
+    break_database(monkeypatch)
     response = client.get(path)
     assert response.status_code == 503
     html = response.content.decode()
@@ -44,14 +35,14 @@ def test_dead_database_for_a_logged_in_user_gives_503(monkeypatch, staff_user):
     from django.core.cache import cache
 
     cache.clear()  # sessions are cached_db: the cache must not hide the outage
-    _break_database(monkeypatch)
+    break_database(monkeypatch)
     response = client.get("/admin/")
     assert response.status_code == 503
     assert "bảo trì" in response.content.decode()
 
 
 def test_healthz_is_json_503_when_the_database_is_dead(monkeypatch):
-    _break_database(monkeypatch)
+    break_database(monkeypatch)
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "error"}
@@ -66,10 +57,7 @@ def test_healthz_is_json_503_when_the_database_is_dead(monkeypatch):
     ],
 )
 def test_every_database_error_is_a_maintenance_page(rf, exc):
-    try:
-        raise exc
-    except Exception:
-        response = views.server_error(rf.get("/"))
+    response = server_error_page(rf, exc)
     assert response.status_code == 503
 
 
@@ -89,16 +77,10 @@ def test_error_page_that_cannot_render_falls_back_to_plain_vietnamese(rf, monkey
         raise OperationalError("a template tag needed the database")
 
     monkeypatch.setattr(views.loader, "get_template", broken_template)
-    try:
-        raise OperationalError("connection refused")
-    except OperationalError:
-        response = views.server_error(rf.get("/"))
+    response = server_error_page(rf, OperationalError("connection refused"))
     assert response.status_code == 503
     assert "Hệ thống đang bảo trì" in response.content.decode()
-    try:
-        raise ValueError("bug")
-    except ValueError:
-        response = views.server_error(rf.get("/"))
+    response = server_error_page(rf, ValueError("bug"))
     assert response.status_code == 500
     assert "Lỗi máy chủ" in response.content.decode()
 

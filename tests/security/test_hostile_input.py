@@ -83,11 +83,15 @@ def _on_site(location):
     return parts.scheme in {"", "http", "https"} and parts.netloc in {"", "testserver"}
 
 
+@pytest.fixture(scope="module")
+def discovered_urls(shared_demo_data):
+    """The URLs found once for the module: its tests only read the demo data."""
+    return discover_get_urls(Client())
+
+
 @pytest.fixture
-def site(demo_data):
-    client = Client()
-    urls = discover_get_urls(client)
-    return client, urls
+def site(shared_demo_data, discovered_urls, db):
+    return Client(), discovered_urls
 
 
 @pytest.fixture
@@ -194,7 +198,7 @@ def test_hostile_path_segments(site, unchanged):
     assert not failures, failures.report()
 
 
-def test_hostile_sidebar_login_posts(demo_data, unchanged):
+def test_hostile_sidebar_login_posts(shared_demo_data, db, unchanged):
     client = Client()
     failures = Failures()
     for index, payload in enumerate(CORPUS):

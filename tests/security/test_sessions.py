@@ -11,15 +11,8 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 
-from tests.support.servers import (
-    Gunicorn,
-    collectstatic,
-    database_url,
-    hold_a_worker,
-    server_environment,
-)
+from tests.support.servers import hold_a_worker, one_server_without_redis
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -62,17 +55,7 @@ def test_a_logged_out_cookie_opens_nothing_on_any_worker(django_user_model, tmp_
     django_user_model.objects.create_superuser(
         username="bientap", email="bientap@example.invalid", password=PASSWORD
     )
-    # No REDIS_URL: the documented one-server setup, where the cache is per process.
-    env = server_environment(
-        database=database_url(connection.settings_dict),
-        secret_key="sessions-test-" + "k" * 40,
-        DJANGO_STATIC_ROOT=tmp_path / "static",
-        MEDIA_ROOT=tmp_path / "media",
-    )
-    collectstatic(env)
-    server = Gunicorn(env=env, log_path=tmp_path / "gunicorn.log", workers=2)
-    try:
-        server.wait_until("/healthz", 200)
+    with one_server_without_redis(tmp_path, secret_key="sessions-test-" + "k" * 40) as server:
         browser = Browser(server.port)
         status, _headers, page = browser.request("GET", "/admin/login/?next=/admin/")
         assert status == 200
@@ -110,5 +93,3 @@ def test_a_logged_out_cookie_opens_nothing_on_any_worker(django_user_model, tmp_
             assert status == 302, status
             assert headers["Location"].startswith("/admin/login/")
         assert "Traceback" not in server.log(tail=None)
-    finally:
-        server.stop()

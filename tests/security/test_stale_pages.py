@@ -9,18 +9,11 @@ unpublished by a third process (the test), which no worker hears about at all.
 import time
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from core.caching import UNSHARED_MAX_SECONDS
 from news.models import Article
-from tests.support.servers import (
-    Gunicorn,
-    collectstatic,
-    database_url,
-    hold_a_worker,
-    server_environment,
-)
+from tests.support.servers import hold_a_worker, one_server_without_redis
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -47,17 +40,7 @@ def test_an_unpublished_article_leaves_every_worker_within_five_seconds(tmp_path
         status=Article.Status.PUBLISHED,
         published_at=timezone.now() - timezone.timedelta(hours=1),
     )
-    # No REDIS_URL: the documented one-server setup, a cache per worker.
-    env = server_environment(
-        database=database_url(connection.settings_dict),
-        secret_key="stale-pages-test-" + "k" * 40,
-        DJANGO_STATIC_ROOT=tmp_path / "static",
-        MEDIA_ROOT=tmp_path / "media",
-    )
-    collectstatic(env)
-    server = Gunicorn(env=env, log_path=tmp_path / "gunicorn.log", workers=2)
-    try:
-        server.wait_until("/healthz", 200)
+    with one_server_without_redis(tmp_path, secret_key="stale-pages-test-" + "k" * 40) as server:
         for path in (*LISTS, article.get_absolute_url()):
             for answer in on_each_worker(server, path):  # both workers cache it
                 assert answer.status == 200 and TITLE in answer.body, (path, answer.status)
@@ -73,5 +56,3 @@ def test_an_unpublished_article_leaves_every_worker_within_five_seconds(tmp_path
         for answer in on_each_worker(server, article.get_absolute_url()):
             assert answer.status == 404
         assert "Traceback" not in server.log(tail=None)
-    finally:
-        server.stop()

@@ -5,15 +5,19 @@ ends the master *and* every worker (a worker left behind would keep the test dat
 open); its output goes to a log file that failures quote.
 """
 
+import atexit
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -76,6 +80,23 @@ def collectstatic(env, timeout=300):
         timeout=timeout,
         capture_output=True,
     )
+
+
+_shared_static_root = None
+
+
+def shared_static_root():
+    """A folder of collected static files for every server of this test run, collected
+    once (about 5 s each time): what ``collectstatic`` writes depends neither on the
+    database nor on the secrets. Removed when the run ends."""
+    global _shared_static_root
+    if _shared_static_root is None:
+        root = Path(tempfile.mkdtemp(prefix="portal-static-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        collectstatic(server_environment(database="sqlite://", secret_key="x" * 50,
+                                         DJANGO_STATIC_ROOT=root))  # fmt: skip
+        _shared_static_root = root
+    return _shared_static_root
 
 
 class Answer(NamedTuple):
@@ -168,6 +189,27 @@ class Gunicorn:
             pass
         self.process.wait(5)
         self._log.close()
+
+
+@contextmanager
+def one_server_without_redis(tmp_path, *, secret_key, workers=2):
+    """The documented one-server setup, where the cache is per process (no REDIS_URL):
+    a gunicorn with ``workers`` workers on the test database, answering ``/healthz``;
+    stopped (master and workers) on leaving the block."""
+    from django.db import connection
+
+    env = server_environment(
+        database=database_url(connection.settings_dict),
+        secret_key=secret_key,
+        DJANGO_STATIC_ROOT=shared_static_root(),
+        MEDIA_ROOT=tmp_path / "media",
+    )
+    server = Gunicorn(env=env, log_path=tmp_path / "gunicorn.log", workers=workers)
+    try:
+        server.wait_until("/healthz", 200)
+        yield server
+    finally:
+        server.stop()
 
 
 def hold_a_worker(port):

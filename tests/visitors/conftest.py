@@ -5,12 +5,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
 from core.readers import visitor_id
 from visitors.services import pageview_record
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+REPORT_URL = "/admin/visitors/dailystat/"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
 
 
@@ -45,3 +47,10 @@ def make_visitor():
         return Visitor(ip or f"10.{n // 250}.{n % 250}.1", agent)
 
     return make
+
+
+@pytest.fixture
+def staff_client(client):
+    """A staff member without any model permission: the report is for every staff member."""
+    client.force_login(get_user_model().objects.create_user("canbo", is_staff=True))
+    return client

@@ -10,16 +10,9 @@ from django.contrib.auth import get_user_model
 from core.readers import local_today
 from visitors.models import DailyStat, VisitorStatsSettings
 
+from .conftest import REPORT_URL
+
 pytestmark = pytest.mark.django_db
-
-REPORT_URL = "/admin/visitors/dailystat/"
-
-
-@pytest.fixture
-def staff_client(client):
-    # Staff without any model permission: the report is for every staff member.
-    client.force_login(get_user_model().objects.create_user("canbo", is_staff=True))
-    return client
 
 
 @pytest.fixture

@@ -5,23 +5,14 @@ import io
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from core.readers import local_today
 from visitors.models import DailyStat
 from visitors.selectors import monthly_totals, yearly_totals
 
-from .conftest import local
+from .conftest import REPORT_URL, local
 
 pytestmark = pytest.mark.django_db
-
-REPORT_URL = "/admin/visitors/dailystat/"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(get_user_model().objects.create_user("canbo", is_staff=True))
-    return client
 
 
 @pytest.fixture
@@ -111,6 +102,7 @@ def test_csv_of_months_and_years_agrees_with_the_table(
     response = staff_client.get(REPORT_URL, params)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
+    assert "no-store" in response["Cache-Control"]  # staff-only figures: no shared copy
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [expected_header, "Lượt truy cập", "Lượt xem trang", "Khách"]
     if expected_header == "Năm":
