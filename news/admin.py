@@ -5,8 +5,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -230,8 +230,11 @@ class ArticleAdmin(
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """A revert restores the text, never the workflow state (status, its reason, the
         publication time): those change only through the workflow."""
+        # A crafted id (not a number) is a 404, not simple-history's ValueError (500).
+        current = self.get_object(request, unquote(object_id))
+        if current is None or not str(version_id).isdigit():
+            raise Http404("Không tìm thấy phiên bản này của bài.")
         if request.method == "POST":
-            current = get_object_or_404(Article, pk=unquote(object_id))
             if not self.has_change_permission(request, current):
                 self.message_user(
                     request,
@@ -257,7 +260,9 @@ class ArticleAdmin(
         refusal becomes a message on the article's page, never an error page."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = self.get_object(request, unquote(object_id))  # None for a crafted id
+        if article is None:
+            raise Http404("Không tìm thấy bài viết.")
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         reason = request.POST.get("reason", "")
@@ -308,8 +313,7 @@ class ArticleAdmin(
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if "status" in form.base_fields:
-            form = self._workflow_checked_form(form, request, obj)
+        form = self._workflow_checked_form(form, request, obj)
         if obj is not None and obj.is_scheduled:
             # The status box of a scheduled article must not read "Đã đăng".
             field = form.base_fields["status"]
@@ -337,6 +341,7 @@ class ArticleAdmin(
             def clean(form):  # noqa: N805 - a method of the form class
                 cleaned = super().clean()
                 new_status = cleaned.get("status")
+                form._check_category_move(new_status)
                 if new_status and new_status != old_status:
                     probe = Article(status=old_status, author_id=author_id)
                     probe.category = cleaned.get("category")
@@ -345,6 +350,37 @@ class ArticleAdmin(
                     except (PermissionDenied, ValidationError) as error:
                         form.add_error("status", workflow.refusal_text(error))
                 return cleaned
+
+            def _check_category_move(form, new_status):  # noqa: N805
+                """Moving a published article to another category publishes it there: only
+                for who may publish in that category (a history revert included: the
+                stored row, not the old version, says what readers see)."""
+                if "category" not in form.cleaned_data or form.instance.pk is None:
+                    return
+                stored = (
+                    Article.objects.filter(pk=form.instance.pk)
+                    .values("status", "category_id")
+                    .first()
+                )
+                if stored is None:
+                    return
+                reverting = getattr(request, "_news_revert_keeps", None) is not None
+                status = stored["status"] if reverting or not new_status else new_status
+                category = form.cleaned_data["category"]
+                moved = (category.pk if category else None) != stored["category_id"]
+                if (
+                    moved
+                    and status == Article.Status.PUBLISHED
+                    and not workflow.may_publish_in(request.user, category)
+                ):
+                    form.add_error(
+                        "category",
+                        _(
+                            "Bài đã đăng chỉ được chuyển sang chuyên mục “%(category)s” bởi "
+                            "người được giao đăng bài của chuyên mục này."
+                        )
+                        % {"category": category},
+                    )
 
         return WorkflowCheckedForm
 
