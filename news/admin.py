@@ -259,7 +259,11 @@ class ArticleAdmin(
         """A workflow button of the change form (POST): the step through the service; a
         refusal becomes a message on the article's page, never an error page."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return HttpResponseNotAllowed(
+                ["POST"],
+                "Các bước duyệt bài chỉ thực hiện bằng nút trên trang bài viết.",
+                content_type="text/plain; charset=utf-8",
+            )
         article = self.get_object(request, unquote(object_id))  # None for a crafted id
         if article is None:
             raise Http404("Không tìm thấy bài viết.")

@@ -5,7 +5,10 @@ form or by a history revert); crafted posts to the workflow and revert URLs answ
 a Vietnamese message, never 500; a writer's "save as new" and delete stay harmless.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from news import workflow
 from news.models import Article, Category
@@ -100,6 +103,7 @@ def test_crafted_workflow_posts_answer_4xx_or_a_vietnamese_message(
     assert "không có trong quy trình" in " ".join(messages_of(response))
     response = client.get(f"{base}/{article.pk}/workflow/submit/")
     assert response.status_code == 405
+    assert "nút trên trang bài viết" in response.content.decode()
     # Someone else's draft: not the writer's to submit.
     other = own_draft(member("Phóng viên / Biên tập viên", "phongvien2"), title="Bài khác")
     response = client.post(f"{base}/{other.pk}/workflow/submit/", follow=True)
@@ -166,3 +170,33 @@ def test_writer_save_as_new_from_a_published_article_makes_only_a_draft(
     copy = Article.objects.get(title="Bản sao")
     assert (copy.status, copy.author) == ("draft", writer)
     assert not copy.is_public()
+
+
+def test_publishing_with_a_future_time_keeps_the_article_hidden_until_then(
+    writer,  # noqa: F811
+    publisher,  # noqa: F811
+    client,
+):
+    later = timezone.now() + timedelta(days=2)
+    article = own_draft(writer, title="Bài hẹn giờ", slug="bai-hen-gio", published_at=later)
+    workflow.transition(article, "submit", writer)
+    response = client_for(publisher).post(f"/admin/news/article/{article.pk}/workflow/publish/")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == "published" and article.published_at == later
+    assert article.is_scheduled and not Article.objects.published().exists()
+    assert client.get("/tin-tuc/bai-hen-gio/").status_code == 404
+    assert "bai-hen-gio" not in client.get("/rss/").content.decode()
+    assert Article.objects.published(later + timedelta(seconds=1)).get() == article
+    # The form's status pick keeps the time too.
+    other = own_draft(writer, title="Bài hẹn giờ hai", slug="bai-hen-gio-hai")
+    pub_client = client_for(publisher)
+    url = f"/admin/news/article/{other.pk}/change/"
+    data = form_data(pub_client.get(url))
+    when = timezone.localtime(later)
+    data.update(status="published", published_at_0=when.strftime("%d/%m/%Y"))
+    data["published_at_1"] = when.strftime("%H:%M:%S")
+    assert pub_client.post(url, data).status_code == 302
+    other.refresh_from_db()
+    assert other.is_scheduled
+    assert client.get("/tin-tuc/bai-hen-gio-hai/").status_code == 404
