@@ -116,20 +116,12 @@ def test_database_refuses_a_duplicate_behind_validation(register, make_individua
         copy.save()
 
 
-def test_same_candidate_may_be_registered_in_another_period(register, make_individual, secretary):
+def test_same_candidate_may_be_registered_in_another_period(
+    register, make_individual, later_period
+):
     person = make_individual()
     register(person)
-    later = Period.objects.create(
-        name="2020-2025", slug="2020-2025", start_year=2020, end_year=2025
-    )
-    nomination_register(
-        period=later,
-        award_form=award_form("giay-khen"),
-        individual=person,
-        year=2021,
-        achievements="x",
-        by=secretary,
-    )
+    register(person, year=2021, achievements="x", dossier=False, period=later_period)
     assert person.nominations.count() == 2
 
 
