@@ -1,0 +1,8 @@
+"""Helpers for tests that read a page through Django's test client."""
+
+
+def page_html(client, url, status=200):
+    """GET ``url``, check it answers ``status`` and return (response, decoded HTML)."""
+    response = client.get(url)
+    assert response.status_code == status, response.status_code
+    return response, response.content.decode()
