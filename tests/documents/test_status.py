@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from documents.models import LegalDocument
+from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -78,9 +79,7 @@ def test_a_hidden_replacing_document_is_not_linked(client, chain):
     ],
 )
 def test_list_filters_by_status_and_field(client, chain, query, found, missing):
-    html = client.get(f"/van-ban/?{query}").content.decode()
-    assert f">{found}</a>" in html
-    assert f">{missing}</a>" not in html
+    assert_found_not_missing(client, f"/van-ban/?{query}", found, missing)
 
 
 @pytest.mark.parametrize(
