@@ -101,3 +101,12 @@ def bulk_archive(django_db_blocker, count, seed):
         Article.objects.all().delete()
         Article.history.model.objects.all().delete()  # the deletions' history rows
         Category.objects.all().delete()
+
+
+def article_select_plans(statements):
+    """(sql, EXPLAIN output) for each SELECT among ``statements`` that reads the article table."""
+    for sql in statements:
+        if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN {sql}")
+                yield sql, "\n".join(row[0] for row in cursor.fetchall())

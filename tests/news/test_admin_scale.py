@@ -13,7 +13,7 @@ from django.utils import timezone
 from news.admin import ArticleAdmin
 from news.models import Article
 
-from .conftest import BROWSER_UA, bulk_archive
+from .conftest import BROWSER_UA, article_select_plans, bulk_archive
 
 ARCHIVE = 3000
 URL = "/admin/news/article/"
@@ -111,11 +111,8 @@ def _plans(client, paths):
     plans = {}
     for path in paths:
         _response, statements = _run(client, path)
-        for sql in statements:
-            if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
-                with connection.cursor() as cursor:
-                    cursor.execute(f"EXPLAIN {sql}")
-                    plans[(path, sql)] = "\n".join(row[0] for row in cursor.fetchall())
+        for sql, plan in article_select_plans(statements):
+            plans[(path, sql)] = plan
     return plans
 
 

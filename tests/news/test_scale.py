@@ -20,7 +20,7 @@ from news.selectors import news_index_clear
 from news.sitemaps import ArticleSitemap
 from tests.sitemaps import sitemap_files, sitemap_urls
 
-from .conftest import bulk_archive, main_html
+from .conftest import article_select_plans, bulk_archive, main_html
 
 ARCHIVE = 2000
 
@@ -102,12 +102,8 @@ def _plans(client, paths):
     for path in paths:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200, path
-        for query in queries:
-            sql = query["sql"]
-            if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
-                with connection.cursor() as cursor:
-                    cursor.execute(f"EXPLAIN {sql}")
-                    plans[(path, sql)] = "\n".join(row[0] for row in cursor.fetchall())
+        for sql, plan in article_select_plans(query["sql"] for query in queries):
+            plans[(path, sql)] = plan
     return plans
 
 
