@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from documents.models import LegalDocument
+from tests.support.models import assert_refused_by_validation_and_database
 from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
@@ -113,19 +113,13 @@ def test_expired_or_replaced_needs_an_end_date():
         title="x",
         status=LegalDocument.Status.EXPIRED,
     )
-    with pytest.raises(ValidationError, match="ngày hết hiệu lực"):
-        document.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        document.save()
+    assert_refused_by_validation_and_database(document, "ngày hết hiệu lực")
 
 
 def test_replaced_by_only_when_status_is_replaced(chain):
     new, _, expired = chain
     expired.replaced_by = new
-    with pytest.raises(ValidationError, match="Bị thay thế"):
-        expired.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        expired.save()
+    assert_refused_by_validation_and_database(expired, "Bị thay thế")
 
 
 def test_replaced_status_needs_the_replacing_document_and_not_itself(chain):
