@@ -7,8 +7,8 @@ import pytest
 
 from awards import services
 from awards.models import Period
-from documents.models import LegalDocument
 from tests.sitemaps import sitemap_locations
+from tests.support.documents import make_legal_document
 
 pytestmark = pytest.mark.django_db
 
@@ -92,12 +92,8 @@ def test_honour_board_lists_only_honoured_candidates_with_their_decision(
 
 
 def test_honour_board_shows_the_legal_basis(client, period):
-    document = LegalDocument.objects.create(
-        number="3617/KH-UBND",
-        kind="ke-hoach",
-        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
-        issued_on=datetime.date(2015, 12, 15),
-        title="Kế hoạch xây dựng và nhân rộng điển hình tiên tiến",
+    document = make_legal_document(
+        "3617/KH-UBND", kind="ke-hoach", issued_on=datetime.date(2015, 12, 15)
     )
     period.legal_documents.add(document)
     html = client.get(period.get_absolute_url()).content.decode()

@@ -6,39 +6,17 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from documents.models import LegalDocument
+from tests.support.documents import make_legal_document, replaced_pair
 from tests.support.models import assert_refused_by_validation_and_database
 from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
 
 
-def make(number, **extra):
-    values = {
-        "kind": "quyet-dinh",
-        "issuing_body": "Ủy ban nhân dân tỉnh Cao Bằng",
-        "issued_on": datetime.date(2018, 3, 1),
-        "title": f"Quyết định {number}",
-    }
-    values.update(extra)
-    return LegalDocument.objects.create(number=number, **values)
-
-
 @pytest.fixture
 def chain():
-    new = make(
-        "25/2023/QĐ-UBND",
-        issued_on=datetime.date(2023, 5, 2),
-        field="Khoa học và công nghệ",
-        national_database_url="https://vbpl.vn/caobang/Pages/vbpq-toanvan.aspx?ItemID=1",
-    )
-    old = make(
-        "12/2018/QĐ-UBND",
-        status=LegalDocument.Status.REPLACED,
-        expired_on=datetime.date(2023, 5, 15),
-        replaced_by=new,
-        field="Khoa học và công nghệ",
-    )
-    expired = make(
+    new, old = replaced_pair()
+    expired = make_legal_document(
         "3/2019/QĐ-UBND",
         issued_on=datetime.date(2019, 1, 2),
         status=LegalDocument.Status.EXPIRED,
