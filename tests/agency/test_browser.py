@@ -1,12 +1,10 @@
 """An inspector's checklist (Nghị định 42/2022, Điều 4 k1 and Điều 7 k2), walked in Chromium
 the way an inspector does it: from the home page, by the links a reader sees."""
 
-import datetime
-
 import pytest
 
 from agency.models import Official, OrgUnit
-from documents.models import LegalDocument
+from tests.support.documents import replaced_pair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,26 +104,7 @@ def test_inspector_walks_the_nd42_checklist(page, browser_context, live_server, 
     assert response.body().startswith(b"%PDF")
 
     # Điều 4 k1 a: documents with their status and the document that replaces them.
-    new = LegalDocument.objects.create(
-        number="25/2023/QĐ-UBND",
-        kind="quyet-dinh",
-        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
-        issued_on=datetime.date(2023, 5, 2),
-        title="Quy chế quản lý nhiệm vụ khoa học và công nghệ",
-        field="Khoa học và công nghệ",
-        national_database_url="https://vbpl.vn/caobang/Pages/vbpq-toanvan.aspx?ItemID=1",
-    )
-    LegalDocument.objects.create(
-        number="12/2018/QĐ-UBND",
-        kind="quyet-dinh",
-        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
-        issued_on=datetime.date(2018, 3, 1),
-        title="Quy chế cũ",
-        status=LegalDocument.Status.REPLACED,
-        expired_on=datetime.date(2023, 5, 15),
-        replaced_by=new,
-        field="Khoa học và công nghệ",
-    )
+    new, _old = replaced_pair()
     page.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Văn bản").click()
     page.wait_for_url("**/van-ban/")
     page.get_by_label("Tình trạng hiệu lực").select_option("bi-thay-the")

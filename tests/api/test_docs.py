@@ -2,13 +2,13 @@
 
 import pytest
 
+from tests.support.pages import page_html
+
 pytestmark = pytest.mark.django_db
 
 
 def test_docs_page_loads_swagger_ui_from_our_own_static_files(client):
-    response = client.get("/api/docs/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    response, html = page_html(client, "/api/docs/")
     assert '<html lang="vi">' in html
     assert 'id="swagger-ui"' in html
     # Every script and style is a file of this site: no CDN, nothing inline.

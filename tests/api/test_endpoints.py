@@ -2,7 +2,6 @@
 throttling, filters with Vietnamese 400s, and a valid OpenAPI schema."""
 
 import csv
-import datetime
 import io
 import json
 from datetime import timedelta
@@ -13,6 +12,7 @@ from django.utils import timezone
 from agency.models import Official, OrgUnit
 from documents.models import LegalDocument
 from news.models import Article
+from tests.support.documents import NATIONAL_LINK, make_legal_document, replaced_pair
 from visitors.models import DailyStat
 
 pytestmark = pytest.mark.django_db
@@ -109,33 +109,8 @@ def test_refusals_are_in_vietnamese(client, url, headers, status, message):
 
 @pytest.fixture
 def documents():
-    new = LegalDocument.objects.create(
-        number="25/2023/QĐ-UBND",
-        kind="quyet-dinh",
-        issuing_body="UBND tỉnh",
-        issued_on=datetime.date(2023, 5, 2),
-        title="Quy định mới",
-        field="Khoa học và công nghệ",
-        national_database_url="https://vbpl.vn/x",
-    )
-    old = LegalDocument.objects.create(
-        number="12/2018/QĐ-UBND",
-        kind="quyet-dinh",
-        issuing_body="UBND tỉnh",
-        issued_on=datetime.date(2018, 3, 1),
-        title="Quy định cũ",
-        status="bi-thay-the",
-        expired_on=datetime.date(2023, 5, 15),
-        replaced_by=new,
-    )
-    hidden = LegalDocument.objects.create(
-        number="9/NB",
-        kind="thong-bao",
-        issuing_body="Sở",
-        issued_on=datetime.date(2020, 1, 1),
-        title="Nội bộ",
-        is_public=False,
-    )
+    new, old = replaced_pair(old_field="")  # the field filter must leave the old one out
+    hidden = make_legal_document("9/NB", kind="thong-bao", is_public=False)
     return new, old, hidden
 
 
@@ -146,7 +121,7 @@ def test_documents_never_include_a_non_public_one(client, documents):
     by_number = {r["number"]: r for r in rows}
     assert by_number[old.number]["replaced_by"] == new.pk
     assert by_number[old.number]["status_label"] == "Bị thay thế"
-    assert by_number[new.number]["national_database_url"] == "https://vbpl.vn/x"
+    assert by_number[new.number]["national_database_url"] == NATIONAL_LINK
     assert client.get(f"/api/v1/documents/{hidden.pk}/").status_code == 404
 
 

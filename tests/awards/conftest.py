@@ -6,8 +6,10 @@ import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from awards import services
+from awards.catalogue import SECRETARY_GROUP
 from awards.models import (
     AwardForm,
     Collective,
@@ -24,6 +26,33 @@ _counter = itertools.count(1)
 @pytest.fixture
 def secretary(db):
     return get_user_model().objects.create_user(username="thuky", is_staff=True)
+
+
+@pytest.fixture
+def secretary_client(client, secretary):
+    """A client signed in as the secretary, in the registry secretaries' group."""
+    secretary.groups.add(Group.objects.get(name=SECRETARY_GROUP))
+    client.force_login(secretary)
+    return client
+
+
+def admin_action(client, action, objects, *, model="nomination", **data):
+    """POST the admin changelist action ``action`` on ``objects`` of ``model``."""
+    return client.post(
+        f"/admin/awards/{model}/",
+        {"action": action, "_selected_action": [o.pk for o in objects], **data},
+        follow=True,
+    )
+
+
+# The director's decision on the nominations, as the admin's "issue_decision" form sends it.
+ISSUE_DECISION = {
+    "apply": "1",
+    "number": "45/QĐ-SKHCN",
+    "date": "2017-09-08",
+    "signer": "Nông Văn Thành",
+    "signer_position": "Giám đốc Sở",
+}
 
 
 @pytest.fixture
@@ -74,13 +103,26 @@ def make_collective(unit):
 
 
 @pytest.fixture
+def later_period(db):
+    """The term after ``period``."""
+    return Period.objects.create(name="2020-2025", slug="2020-2025", start_year=2020, end_year=2025)
+
+
+@pytest.fixture
 def register(period, secretary):
+    default_period = period
+
     def register(
-        candidate, code="giay-khen", year=2017, achievements="Hoàn thành xuất sắc.", dossier=True
+        candidate,
+        code="giay-khen",
+        year=2017,
+        achievements="Hoàn thành xuất sắc.",
+        dossier=True,
+        period=None,
     ):
         field = "collective" if isinstance(candidate, Collective) else "individual"
         nomination = services.nomination_register(
-            period=period,
+            period=period or default_period,
             award_form=award_form(code),
             year=year,
             achievements=achievements,
@@ -129,14 +171,21 @@ def reviewed(register, make_meeting, secretary):
     return walk
 
 
-def issue_decision(nominations, secretary, number="45/QĐ-SKHCN", date=datetime.date(2017, 9, 8)):
-    """The Director's decision (a Giấy khen) on ``nominations``, through the real service."""
+def issue_decision(
+    nominations,
+    secretary,
+    number="45/QĐ-SKHCN",
+    date=datetime.date(2017, 9, 8),
+    code="giay-khen",
+):
+    """The Director's decision (a Giấy khen unless ``code`` names another award form) on
+    ``nominations``, through the real service."""
     return services.decision_issue(
         number=number,
         date=date,
         signer="Nông Văn Thành",
         signer_position="Giám đốc Sở",
-        award_form=award_form("giay-khen"),
+        award_form=award_form(code),
         nominations=nominations,
         by=secretary,
     )

@@ -5,28 +5,12 @@ import datetime
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 
 from awards import services
-from awards.catalogue import SECRETARY_GROUP
 from awards.models import CouncilMeeting, Decision, Nomination, Stage
+from tests.awards.conftest import admin_action
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, secretary):
-    secretary.groups.add(Group.objects.get(name=SECRETARY_GROUP))
-    client.force_login(secretary)
-    return client
-
-
-def _action(client, action, objects, *, model="nomination", **data):
-    return client.post(
-        f"/admin/awards/{model}/",
-        {"action": action, "_selected_action": [o.pk for o in objects], **data},
-        follow=True,
-    )
 
 
 def _messages(response):
@@ -37,16 +21,16 @@ def _messages(response):
 
 
 def test_history_revert_cannot_change_a_nominations_stage(
-    admin_client, honoured, make_individual, client
+    secretary_client, honoured, make_individual, client
 ):
     decision, [nomination] = honoured(make_individual("Lò Văn Giữ"))
     first = nomination.history.earliest()
     assert first.stage == Stage.REGISTERED
     url = f"/admin/awards/nomination/{nomination.pk}/history/{first.history_id}/"
-    page = admin_client.get(url)
+    page = secretary_client.get(url)
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()  # no "Revert" button
-    response = admin_client.post(
+    response = secretary_client.post(
         url,
         {"period": nomination.period_id, "year": 2017, "achievements": "x"},
         follow=True,
@@ -57,17 +41,17 @@ def test_history_revert_cannot_change_a_nominations_stage(
 
 
 @pytest.mark.parametrize("model", ["decision", "councilmeeting"])
-def test_no_workflow_record_can_be_reverted(admin_client, honoured, make_individual, model):
+def test_no_workflow_record_can_be_reverted(secretary_client, honoured, make_individual, model):
     decision, [nomination] = honoured(make_individual())
     obj = {"decision": decision, "councilmeeting": nomination.meeting}[model]
     record = obj.history.earliest()
-    response = admin_client.post(
+    response = secretary_client.post(
         f"/admin/awards/{model}/{obj.pk}/history/{record.history_id}/", {}, follow=True
     )
     assert any("Không thể khôi phục" in m for m in _messages(response))
 
 
-def test_history_names_the_step_of_each_change(admin_client, honoured, make_individual):
+def test_history_names_the_step_of_each_change(secretary_client, honoured, make_individual):
     _decision, [nomination] = honoured(make_individual())
     reasons = list(
         nomination.history.order_by("history_id").values_list("history_change_reason", flat=True)
@@ -78,7 +62,9 @@ def test_history_names_the_step_of_each_change(admin_client, honoured, make_indi
         "Bước 3: Hội đồng bình xét, đề nghị",
         "Bước 4–5: quyết định khen thưởng",
     ]
-    html = admin_client.get(f"/admin/awards/nomination/{nomination.pk}/history/").content.decode()
+    html = secretary_client.get(
+        f"/admin/awards/nomination/{nomination.pk}/history/"
+    ).content.decode()
     assert "Bước 3: Hội đồng bình xét, đề nghị" in html
 
 
@@ -86,12 +72,12 @@ def test_history_names_the_step_of_each_change(admin_client, honoured, make_indi
 
 
 def test_admin_index_shows_the_workflow_panel_with_counts(
-    admin_client, register, reviewed, make_individual
+    secretary_client, register, reviewed, make_individual
 ):
     register(make_individual())
     register(make_individual())
     reviewed(make_individual())
-    html = admin_client.get("/admin/").content.decode()
+    html = secretary_client.get("/admin/").content.decode()
     assert "Quy trình xét khen thưởng" in html
     for number, title in enumerate(
         [
@@ -111,8 +97,8 @@ def test_admin_index_shows_the_workflow_panel_with_counts(
     assert html.index("/admin/awards/councilmeeting/") < html.index("/admin/awards/decision/")
 
 
-def test_add_decision_leads_to_the_reviewed_nominations(admin_client):
-    response = admin_client.get("/admin/awards/decision/add/")
+def test_add_decision_leads_to_the_reviewed_nominations(secretary_client):
+    response = secretary_client.get("/admin/awards/decision/add/")
     assert response.status_code == 302
     assert response["Location"].endswith("/admin/awards/nomination/?stage__exact=reviewed")
 
@@ -121,7 +107,7 @@ def test_add_decision_leads_to_the_reviewed_nominations(admin_client):
 
 
 def test_decision_form_is_not_shown_for_an_ineligible_nomination(
-    admin_client, register, make_individual, secretary, settings
+    secretary_client, register, make_individual, secretary, settings
 ):
     settings.AWARDS_GRASSROOTS_NEEDS_ADVANCED = False  # let it through the council
     settings.AWARDS_GRASSROOTS_FIGHTER_RATIO = 100
@@ -145,20 +131,20 @@ def test_decision_form_is_not_shown_for_an_ineligible_nomination(
         by=secretary,
     )
     settings.AWARDS_GRASSROOTS_NEEDS_ADVANCED = True
-    response = _action(admin_client, "issue_decision", [fighter])
+    response = admin_action(secretary_client, "issue_decision", [fighter])
     html = response.content.decode()
     assert "Số quyết định" not in html  # the form is never shown
     assert any("Điều 23 khoản 1" in m for m in _messages(response))
 
 
 def test_decision_form_uses_the_admins_date_widget_and_dd_mm_yyyy(
-    admin_client, reviewed, make_individual
+    secretary_client, reviewed, make_individual
 ):
     nominations = reviewed(make_individual())
-    html = _action(admin_client, "issue_decision", nominations).content.decode()
+    html = admin_action(secretary_client, "issue_decision", nominations).content.decode()
     assert 'class="vDateField"' in html and "admin/js/admin/DateTimeShortcuts.js" in html
-    _action(
-        admin_client,
+    admin_action(
+        secretary_client,
         "issue_decision",
         nominations,
         apply="1",
@@ -171,11 +157,11 @@ def test_decision_form_uses_the_admins_date_widget_and_dd_mm_yyyy(
 
 
 def test_meeting_form_refuses_more_votes_than_members_present(
-    admin_client, register, make_individual, period, secretary
+    secretary_client, register, make_individual, period, secretary
 ):
     nomination = register(make_individual())
     services.nomination_introduce(nomination=nomination, block=nomination.unit.block, by=secretary)
-    response = admin_client.post(
+    response = secretary_client.post(
         "/admin/awards/councilmeeting/add/",
         {
             "period": period.pk,
@@ -199,7 +185,7 @@ def test_meeting_form_refuses_more_votes_than_members_present(
 
 
 def test_recording_a_meeting_says_what_happened(
-    admin_client, register, make_individual, make_meeting, secretary
+    secretary_client, register, make_individual, make_meeting, secretary
 ):
     from awards.models import CouncilConclusion
 
@@ -211,7 +197,7 @@ def test_recording_a_meeting_says_what_happened(
     CouncilConclusion.objects.create(
         meeting=meeting, nomination=other, votes_for=2, votes_against=6, proposed=False
     )
-    response = _action(admin_client, "record", [meeting], model="councilmeeting")
+    response = admin_action(secretary_client, "record", [meeting], model="councilmeeting")
     assert "Đã ghi nhận cuộc họp ngày 30/08/2017: 1 hồ sơ được đề nghị, 1 không được chọn." in (
         _messages(response)
     )
@@ -221,11 +207,11 @@ def test_recording_a_meeting_says_what_happened(
 
 
 def test_person_picker_shows_position_and_unit_and_finds_names_without_diacritics(
-    admin_client, make_individual
+    secretary_client, make_individual
 ):
     make_individual("Nông Văn Hùng", position="Trưởng phòng")
     make_individual("Hoàng Thị Lan")
-    response = admin_client.get(
+    response = secretary_client.get(
         "/admin/autocomplete/",
         {
             "term": "hung",
@@ -239,15 +225,15 @@ def test_person_picker_shows_position_and_unit_and_finds_names_without_diacritic
 
 
 def test_the_provinces_decision_is_recorded_from_the_to_trinh(
-    admin_client, register, make_individual, reviewed, secretary
+    secretary_client, register, make_individual, reviewed, secretary
 ):
     people = [make_individual(), make_individual()]
     rows = reviewed(*people, code="bang-khen-tinh")
     proposal = services.proposal_submit(
         number="25/TTr-SKHCN", date=datetime.date(2017, 9, 10), nominations=rows, by=secretary
     )
-    response = _action(
-        admin_client,
+    response = admin_action(
+        secretary_client,
         "record_external_decision",
         [proposal],
         model="proposal",
@@ -268,17 +254,17 @@ def test_the_provinces_decision_is_recorded_from_the_to_trinh(
 
 
 def test_revoking_a_decision_in_the_admin_needs_a_confirmation(
-    admin_client, honoured, make_individual
+    secretary_client, honoured, make_individual
 ):
     decision, [nomination] = honoured(make_individual())
-    response = _action(
-        admin_client, "revoke", [decision], model="decision", apply="1", reason="forged_papers"
+    response = admin_action(
+        secretary_client, "revoke", [decision], model="decision", apply="1", reason="forged_papers"
     )
     assert "Tôi xác nhận hủy khen thưởng" in response.content.decode()
     nomination.refresh_from_db()
     assert nomination.stage == Stage.HONOURED
-    _action(
-        admin_client,
+    admin_action(
+        secretary_client,
         "revoke",
         [decision],
         model="decision",
@@ -290,15 +276,17 @@ def test_revoking_a_decision_in_the_admin_needs_a_confirmation(
     assert nomination.stage == Stage.REVOKED
 
 
-def test_history_changes_column_shows_the_stage_moving(admin_client, reviewed, make_individual):
+def test_history_changes_column_shows_the_stage_moving(secretary_client, reviewed, make_individual):
     [nomination] = reviewed(make_individual())
-    html = admin_client.get(f"/admin/awards/nomination/{nomination.pk}/history/").content.decode()
+    html = secretary_client.get(
+        f"/admin/awards/nomination/{nomination.pk}/history/"
+    ).content.decode()
     changes = html[html.index('id="change-history"') :]
     assert "Đã được khối giới thiệu" in changes and "Đã được Hội đồng bình xét" in changes
 
 
 def test_a_persons_admin_page_lists_every_year_and_level(
-    admin_client, register, make_individual, honoured, secretary
+    secretary_client, register, make_individual, honoured, secretary
 ):
     person = make_individual("Hà Thị Lịch Sử")
     _decision, [nomination] = honoured(person)
@@ -307,7 +295,7 @@ def test_a_persons_admin_page_lists_every_year_and_level(
         reason="Chưa đủ thời gian",
         by=secretary,
     )
-    html = admin_client.get(f"/admin/awards/individual/{person.pk}/change/").content.decode()
+    html = secretary_client.get(f"/admin/awards/individual/{person.pk}/change/").content.decode()
     assert "Quá trình thi đua, khen thưởng" in html
     assert "2017" in html and "2018" in html
     assert "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng" in html

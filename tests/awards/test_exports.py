@@ -5,22 +5,13 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from awards import services
-from awards.catalogue import SECRETARY_GROUP
 from awards.exports import DECISION_HEADERS, NOMINATION_HEADERS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client, secretary):
-    secretary.groups.add(Group.objects.get(name=SECRETARY_GROUP))
-    client.force_login(secretary)
-    return client
 
 
 @pytest.fixture
@@ -51,9 +42,11 @@ def _shown(value):
 
 
 def test_nominations_xlsx_has_vietnamese_headers_fitting_widths_and_every_row(
-    staff, records, period
+    secretary_client, records, period
 ):
-    sheet = open_xlsx(staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}"))
+    sheet = open_xlsx(
+        secretary_client.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+    )
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == NOMINATION_HEADERS
     assert "Tóm tắt thành tích" in rows[0] and "Số quyết định" in rows[0]
@@ -72,23 +65,25 @@ def test_nominations_xlsx_has_vietnamese_headers_fitting_widths_and_every_row(
         assert sheet.column_dimensions[letter].width >= min(longest, 60), header
 
 
-def test_a_formula_typed_into_a_name_is_exported_as_text(staff, records):
-    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
+def test_a_formula_typed_into_a_name_is_exported_as_text(secretary_client, records):
+    sheet = open_xlsx(secretary_client.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
     cells = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
     assert cells and all(c.data_type == "s" and c.value.startswith("'=") for c in cells)
 
 
-def test_nominations_export_filters_by_stage(staff, records, period):
+def test_nominations_export_filters_by_stage(secretary_client, records, period):
     sheet = open_xlsx(
-        staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}&stage=honoured")
+        secretary_client.get(
+            f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}&stage=honoured"
+        )
     )
     rows = list(sheet.iter_rows(values_only=True))[1:]
     assert len(rows) == 2
     assert {row[9] for row in rows} == {"Đã được tôn vinh, khen thưởng"}
 
 
-def test_nominations_csv_is_utf8_with_bom(staff, records):
-    response = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv?stage=rejected")
+def test_nominations_csv_is_utf8_with_bom(secretary_client, records):
+    response = secretary_client.get("/dien-hinh-tien-tien/xuat/de-cu.csv?stage=rejected")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
@@ -97,8 +92,8 @@ def test_nominations_csv_is_utf8_with_bom(staff, records):
     assert len(rows) == 2 and rows[1][16] == "Không đủ điều kiện"
 
 
-def test_decisions_export_lists_who_each_decision_honoured(staff, records):
-    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx"))
+def test_decisions_export_lists_who_each_decision_honoured(secretary_client, records):
+    sheet = open_xlsx(secretary_client.get("/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx"))
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == DECISION_HEADERS
     assert rows[1][1] == "45/QĐ-SKHCN" and rows[1][2] == datetime.datetime(2017, 9, 8)
@@ -109,7 +104,9 @@ def test_decisions_export_lists_who_each_decision_honoured(staff, records):
     csv_rows = list(
         csv.reader(
             io.StringIO(
-                staff.get("/dien-hinh-tien-tien/xuat/quyet-dinh.csv").content.decode("utf-8-sig")
+                secretary_client.get("/dien-hinh-tien-tien/xuat/quyet-dinh.csv").content.decode(
+                    "utf-8-sig"
+                )
             )
         )
     )
@@ -119,8 +116,8 @@ def test_decisions_export_lists_who_each_decision_honoured(staff, records):
 @pytest.mark.parametrize(
     "query", ["?stage=khong-co", "?period=abc", "?period=999999", "?period=%00"]
 )
-def test_invalid_export_filters_get_a_400(staff, records, query):
-    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx{query}")
+def test_invalid_export_filters_get_a_400(secretary_client, records, query):
+    response = secretary_client.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx{query}")
     assert response.status_code == 400
 
 
@@ -134,13 +131,13 @@ def test_exports_are_for_council_staff_only(client, records, django_user_model):
     assert client.get("/dien-hinh-tien-tien/xuat/quyet-dinh.csv").status_code == 403
 
 
-def test_unknown_export_format_is_not_found(staff):
-    assert staff.get("/dien-hinh-tien-tien/xuat/de-cu.html").status_code == 404
+def test_unknown_export_format_is_not_found(secretary_client):
+    assert secretary_client.get("/dien-hinh-tien-tien/xuat/de-cu.html").status_code == 404
 
 
-def test_admin_action_exports_the_selected_nominations(staff, records):
+def test_admin_action_exports_the_selected_nominations(secretary_client, records):
     _decision, honoured_rows, _waiting, _rejected = records
-    response = staff.post(
+    response = secretary_client.post(
         "/admin/awards/nomination/",
         {"action": "export_xlsx", "_selected_action": [n.pk for n in honoured_rows]},
     )
@@ -148,8 +145,10 @@ def test_admin_action_exports_the_selected_nominations(staff, records):
     assert len(rows) == 3
 
 
-def test_exports_have_real_dates_an_auto_filter_votes_and_a_dated_file_name(staff, records, period):
-    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+def test_exports_have_real_dates_an_auto_filter_votes_and_a_dated_file_name(
+    secretary_client, records, period
+):
+    response = secretary_client.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
     today = timezone.localdate()
     assert (
         f'filename="ho-so-de-nghi-{period.slug}-{today:%Y-%m-%d}.xlsx"'
@@ -165,14 +164,16 @@ def test_exports_have_real_dates_an_auto_filter_votes_and_a_dated_file_name(staf
     ]
     honoured_row = next(r for r in rows if r["Tập thể / cá nhân"] == "Hoàng Văn Hùng")
     assert honoured_row["Phiếu đồng ý"] == 8 and honoured_row["Số thành viên Hội đồng"] == 9
-    csv_text = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv?stage=honoured").content.decode(
-        "utf-8-sig"
-    )
+    csv_text = secretary_client.get(
+        "/dien-hinh-tien-tien/xuat/de-cu.csv?stage=honoured"
+    ).content.decode("utf-8-sig")
     assert "08/09/2017" in csv_text
 
 
-def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(staff, records, period):
-    response = staff.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
+def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(
+    secretary_client, records, period
+):
+    response = secretary_client.get(f"/dien-hinh-tien-tien/xuat/de-cu.xlsx?period={period.pk}")
     sheet = load_workbook(io.BytesIO(response.content))["Thống kê"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Năm", "Hình thức khen thưởng", "Đơn vị", "Số được khen thưởng")
@@ -193,16 +194,18 @@ def test_the_excel_export_counts_honoured_rows_per_year_form_and_unit(staff, rec
         " ＝3*3",
     ],
 )
-def test_a_formula_behind_spaces_or_in_full_width_signs_is_exported_as_text(staff, records, typed):
+def test_a_formula_behind_spaces_or_in_full_width_signs_is_exported_as_text(
+    secretary_client, records, typed
+):
     _decision, _rows, waiting, _rejected = records
     waiting.individual.full_name = typed
     waiting.individual.save()
-    sheet = open_xlsx(staff.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
+    sheet = open_xlsx(secretary_client.get("/dien-hinh-tien-tien/xuat/de-cu.xlsx"))
     cells = [
         c for row in sheet.iter_rows() for c in row if c.value and typed.strip() in str(c.value)
     ]
     assert cells and all(c.data_type == "s" and c.value.startswith("'") for c in cells)
-    text = staff.get("/dien-hinh-tien-tien/xuat/de-cu.csv").content.decode("utf-8-sig")
+    text = secretary_client.get("/dien-hinh-tien-tien/xuat/de-cu.csv").content.decode("utf-8-sig")
     values = [v for row in csv.reader(io.StringIO(text)) for v in row if typed.strip() in v]
     assert values and all(v.startswith("'") for v in values)
 
@@ -216,15 +219,15 @@ def test_a_formula_behind_spaces_or_in_full_width_signs_is_exported_as_text(staf
         "/dien-hinh-tien-tien/xuat/quyet-dinh.csv",
     ],
 )
-def test_exports_of_personal_data_are_never_cached(staff, records, url):
-    response = staff.get(url)
+def test_exports_of_personal_data_are_never_cached(secretary_client, records, url):
+    response = secretary_client.get(url)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
 
 
-def test_the_admin_export_action_is_never_cached(staff, records):
+def test_the_admin_export_action_is_never_cached(secretary_client, records):
     _decision, _rows, waiting, _rejected = records
-    response = staff.post(
+    response = secretary_client.post(
         "/admin/awards/nomination/",
         {"action": "export_csv", "_selected_action": [waiting.pk]},
     )

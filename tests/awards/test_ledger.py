@@ -114,6 +114,21 @@ def test_a_candidate_rejected_in_2017_is_honoured_in_2018(
 # --- Decisions of every level, several forms --------------------------------------------
 
 
+def record_province_decision(proposal, *, honoured, by, **rest):
+    """The province's decision 2150/QĐ-UBND answering ``proposal``, through the service."""
+    return services.decision_record_external(
+        proposal=proposal,
+        number="2150/QĐ-UBND",
+        date=datetime.date(2017, 12, 28),
+        issuing_body=PROVINCE,
+        signer="Hoàng Xuân Ánh",
+        signer_position="Chủ tịch",
+        honoured=honoured,
+        by=by,
+        **rest,
+    )
+
+
 def test_bang_khen_proposed_by_to_trinh_is_recorded_by_the_provinces_decision(
     register, make_individual, make_collective, season, secretary, client, period
 ):
@@ -123,16 +138,8 @@ def test_bang_khen_proposed_by_to_trinh_is_recorded_by_the_provinces_decision(
     proposal = services.proposal_submit(
         number="25/TTr-SKHCN", date=datetime.date(2017, 11, 10), nominations=rows, by=secretary
     )
-    decision = services.decision_record_external(
-        proposal=proposal,
-        number="2150/QĐ-UBND",
-        date=datetime.date(2017, 12, 28),
-        issuing_body=PROVINCE,
-        signer="Hoàng Xuân Ánh",
-        signer_position="Chủ tịch",
-        honoured=rows[:2],
-        not_honoured=rows[2:],
-        by=secretary,
+    decision = record_province_decision(
+        proposal, honoured=rows[:2], not_honoured=rows[2:], by=secretary
     )
     assert decision.issuing_level == "province" and decision.proposal == proposal
     for n in rows:
@@ -170,16 +177,7 @@ def test_an_external_decision_needs_nominations_of_its_to_trinh(
         number="25/TTr-SKHCN", date=datetime.date(2017, 11, 10), nominations=rows[:1], by=secretary
     )
     with pytest.raises(WorkflowError, match="không thuộc"):
-        services.decision_record_external(
-            proposal=proposal,
-            number="1/QĐ-UBND",
-            date=datetime.date(2017, 12, 1),
-            issuing_body=PROVINCE,
-            signer="X",
-            signer_position="Chủ tịch",
-            honoured=rows,
-            by=secretary,
-        )
+        record_province_decision(proposal, honoured=rows, by=secretary)
     assert not Decision.objects.exists()
 
 

@@ -7,6 +7,7 @@ from django.contrib.messages import get_messages
 
 from awards.catalogue import SECRETARY_GROUP, secretary_codenames
 from awards.models import CouncilConclusion, Decision, Nomination, Stage
+from tests.awards.conftest import ISSUE_DECISION, admin_action
 
 pytestmark = pytest.mark.django_db
 
@@ -14,13 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def group():
     return Group.objects.get(name=SECRETARY_GROUP)
-
-
-@pytest.fixture
-def admin_client(client, secretary, group):
-    secretary.groups.add(group)
-    client.force_login(secretary)
-    return client
 
 
 def test_group_has_exactly_the_registry_permissions(group):
@@ -45,7 +39,7 @@ def test_group_permissions_all_exist(group):
     )
 
 
-def test_secretary_can_use_the_registry_admin(admin_client, honoured, make_individual):
+def test_secretary_can_use_the_registry_admin(secretary_client, honoured, make_individual):
     decision, [nomination] = honoured(make_individual())
     for url in [
         "/admin/awards/",
@@ -60,32 +54,36 @@ def test_secretary_can_use_the_registry_admin(admin_client, honoured, make_indiv
         "/admin/awards/period/",
         "/admin/awards/awardform/",
     ]:
-        assert admin_client.get(url).status_code == 200, url
+        assert secretary_client.get(url).status_code == 200, url
 
 
 def test_secretary_cannot_reach_users_or_delete_decisions_or_other_apps(
-    admin_client, secretary, honoured, make_individual
+    secretary_client, secretary, honoured, make_individual
 ):
     decision, [nomination] = honoured(make_individual())
-    assert admin_client.get("/admin/auth/user/").status_code == 403
-    assert admin_client.get("/admin/auth/group/").status_code == 403
-    assert admin_client.get(f"/admin/awards/decision/{decision.pk}/delete/").status_code == 403
-    assert admin_client.get(f"/admin/awards/nomination/{nomination.pk}/delete/").status_code == 403
-    assert admin_client.get("/admin/awards/awardform/add/").status_code == 403
+    assert secretary_client.get("/admin/auth/user/").status_code == 403
+    assert secretary_client.get("/admin/auth/group/").status_code == 403
+    assert secretary_client.get(f"/admin/awards/decision/{decision.pk}/delete/").status_code == 403
+    assert (
+        secretary_client.get(f"/admin/awards/nomination/{nomination.pk}/delete/").status_code == 403
+    )
+    assert secretary_client.get("/admin/awards/awardform/add/").status_code == 403
     assert not secretary.has_perm("news.delete_article")
     assert not any(
         p.startswith(("auth.", "news.", "banners.")) for p in secretary.get_all_permissions()
     )
 
 
-def test_changelist_filters_and_search(admin_client, honoured, register, make_individual, period):
+def test_changelist_filters_and_search(
+    secretary_client, honoured, register, make_individual, period
+):
     honoured(make_individual("Hoàng Văn Được"))
     register(make_individual("Nông Thị Chờ"))
-    html = admin_client.get("/admin/awards/nomination/?q=45/QĐ-SKHCN").content.decode()
+    html = secretary_client.get("/admin/awards/nomination/?q=45/QĐ-SKHCN").content.decode()
     assert "Hoàng Văn Được" in html and "Nông Thị Chờ" not in html
-    html = admin_client.get("/admin/awards/nomination/?q=Nông Thị").content.decode()
+    html = secretary_client.get("/admin/awards/nomination/?q=Nông Thị").content.decode()
     assert "Nông Thị Chờ" in html and "Hoàng Văn Được" not in html
-    html = admin_client.get(
+    html = secretary_client.get(
         f"/admin/awards/nomination/?stage__exact=registered&period__id__exact={period.pk}"
         "&candidate_kind__exact=individual"
     ).content.decode()
@@ -95,12 +93,12 @@ def test_changelist_filters_and_search(admin_client, honoured, register, make_in
 
 
 def test_secretary_registers_a_nomination_in_the_admin(
-    admin_client, secretary, period, make_individual
+    secretary_client, secretary, period, make_individual
 ):
     from awards.models import AwardForm
 
     person = make_individual()
-    response = admin_client.post(
+    response = secretary_client.post(
         "/admin/awards/nomination/add/",
         {
             "period": period.pk,
@@ -120,26 +118,18 @@ def test_secretary_registers_a_nomination_in_the_admin(
     assert nomination.history.get().history_user == secretary
 
 
-def _action(client, action, nominations, **data):
-    return client.post(
-        "/admin/awards/nomination/",
-        {"action": action, "_selected_action": [n.pk for n in nominations], **data},
-        follow=True,
-    )
-
-
 def test_admin_actions_walk_the_workflow(
-    admin_client, register, make_individual, make_meeting, secretary
+    secretary_client, register, make_individual, make_meeting, secretary
 ):
     nominations = [register(make_individual()) for _ in range(2)]
-    response = _action(admin_client, "introduce", nominations)
+    response = admin_action(secretary_client, "introduce", nominations)
     assert response.status_code == 200
     assert set(Nomination.objects.values_list("stage", flat=True)) == {Stage.INTRODUCED}
 
     meeting = make_meeting()
     for n in nominations:
         CouncilConclusion.objects.create(meeting=meeting, nomination=n, votes_for=8)
-    response = admin_client.post(
+    response = secretary_client.post(
         "/admin/awards/councilmeeting/",
         {"action": "record", "_selected_action": [meeting.pk]},
         follow=True,
@@ -147,17 +137,13 @@ def test_admin_actions_walk_the_workflow(
     assert response.status_code == 200
     assert set(Nomination.objects.values_list("stage", flat=True)) == {Stage.REVIEWED}
 
-    form_page = _action(admin_client, "issue_decision", nominations)
+    form_page = admin_action(secretary_client, "issue_decision", nominations)
     assert "Số quyết định" in form_page.content.decode()
-    response = _action(
-        admin_client,
+    response = admin_action(
+        secretary_client,
         "issue_decision",
         nominations,
-        apply="1",
-        number="45/QĐ-SKHCN",
-        date="2017-09-08",
-        signer="Nông Văn Thành",
-        signer_position="Giám đốc Sở",
+        **ISSUE_DECISION,
     )
     assert response.status_code == 200
     decision = Decision.objects.get(number="45/QĐ-SKHCN")
@@ -165,18 +151,14 @@ def test_admin_actions_walk_the_workflow(
 
 
 def test_refused_admin_step_shows_the_vietnamese_message_and_changes_nothing(
-    admin_client, register, make_individual
+    secretary_client, register, make_individual
 ):
     nomination = register(make_individual())
-    response = _action(
-        admin_client,
+    response = admin_action(
+        secretary_client,
         "issue_decision",
         [nomination],
-        apply="1",
-        number="45/QĐ-SKHCN",
-        date="2017-09-08",
-        signer="Nông Văn Thành",
-        signer_position="Giám đốc Sở",
+        **ISSUE_DECISION,
     )
     assert response.status_code == 200
     assert "Đã được Hội đồng bình xét" in response.content.decode()
@@ -186,7 +168,7 @@ def test_refused_admin_step_shows_the_vietnamese_message_and_changes_nothing(
 
 
 def test_meeting_without_quorum_is_reported_in_the_admin(
-    admin_client, register, make_individual, make_meeting, secretary
+    secretary_client, register, make_individual, make_meeting, secretary
 ):
     from awards import services
 
@@ -194,7 +176,7 @@ def test_meeting_without_quorum_is_reported_in_the_admin(
     services.nomination_introduce(nomination=nomination, block=nomination.unit.block, by=secretary)
     meeting = make_meeting(total=9, present=4)
     CouncilConclusion.objects.create(meeting=meeting, nomination=nomination, votes_for=4)
-    response = admin_client.post(
+    response = secretary_client.post(
         "/admin/awards/councilmeeting/",
         {"action": "record", "_selected_action": [meeting.pk]},
         follow=True,
@@ -205,11 +187,11 @@ def test_meeting_without_quorum_is_reported_in_the_admin(
     assert nomination.stage == Stage.INTRODUCED
 
 
-def test_reject_action_asks_for_a_reason(admin_client, register, make_individual):
+def test_reject_action_asks_for_a_reason(secretary_client, register, make_individual):
     nomination = register(make_individual())
-    response = _action(admin_client, "reject", [nomination])
+    response = admin_action(secretary_client, "reject", [nomination])
     assert "Lý do không được chọn" in response.content.decode()
-    _action(admin_client, "reject", [nomination], apply="1", reason="Hồ sơ chưa đầy đủ")
+    admin_action(secretary_client, "reject", [nomination], apply="1", reason="Hồ sơ chưa đầy đủ")
     nomination.refresh_from_db()
     assert nomination.stage == Stage.REJECTED and nomination.rejection_reason == "Hồ sơ chưa đầy đủ"
 

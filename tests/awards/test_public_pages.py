@@ -7,9 +7,8 @@ import pytest
 
 from awards import services
 from awards.models import Period
-from documents.models import LegalDocument
-from tests.awards.conftest import award_form
 from tests.sitemaps import sitemap_locations
+from tests.support.documents import make_legal_document
 
 pytestmark = pytest.mark.django_db
 
@@ -93,12 +92,8 @@ def test_honour_board_lists_only_honoured_candidates_with_their_decision(
 
 
 def test_honour_board_shows_the_legal_basis(client, period):
-    document = LegalDocument.objects.create(
-        number="3617/KH-UBND",
-        kind="ke-hoach",
-        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
-        issued_on=datetime.date(2015, 12, 15),
-        title="Kế hoạch xây dựng và nhân rộng điển hình tiên tiến",
+    document = make_legal_document(
+        "3617/KH-UBND", kind="ke-hoach", issued_on=datetime.date(2015, 12, 15)
     )
     period.legal_documents.add(document)
     html = client.get(period.get_absolute_url()).content.decode()
@@ -106,20 +101,17 @@ def test_honour_board_shows_the_legal_basis(client, period):
 
 
 def test_candidate_pages_show_the_history_of_honoured_commendations(
-    client, honoured, make_individual, secretary
+    client, honoured, register, make_individual, later_period, secretary
 ):
     person = make_individual("Đàm Thị Lan")
     honoured(person)
-    later = Period.objects.create(
-        name="2020-2025", slug="2020-2025", start_year=2020, end_year=2025
-    )
-    second = services.nomination_register(
-        period=later,
-        award_form=award_form("lao-dong-tien-tien"),
-        individual=person,
+    second = register(
+        person,
+        "lao-dong-tien-tien",
         year=2021,
         achievements="x",
-        by=secretary,
+        dossier=False,
+        period=later_period,
     )
     services.nomination_reject(nomination=second, reason="Chưa đủ điều kiện", by=secretary)
     response = client.get(person.get_absolute_url())

@@ -76,21 +76,17 @@ def test_review_of_a_registered_nomination_is_refused_and_changes_nothing(
     assert meeting.recorded_at is None and not meeting.conclusions.exists()
 
 
-def test_decision_on_a_registered_nomination_is_refused_and_changes_nothing(
-    register, make_individual, secretary
+@pytest.mark.parametrize("introduced", [False, True], ids=["registered", "introduced"])
+def test_decision_on_a_nomination_not_yet_reviewed_is_refused_and_changes_nothing(
+    register, make_individual, secretary, introduced
 ):
     nomination = register(make_individual())
+    if introduced:
+        services.nomination_introduce(
+            nomination=nomination, block=nomination.unit.block, by=secretary
+        )
     before = snapshot(nomination)
     with pytest.raises(WorkflowError, match="Đã được Hội đồng bình xét"):
-        issue_decision([nomination], secretary)
-    assert snapshot(nomination) == before
-
-
-def test_decision_on_an_introduced_nomination_is_refused(register, make_individual, secretary):
-    nomination = register(make_individual())
-    services.nomination_introduce(nomination=nomination, block=nomination.unit.block, by=secretary)
-    before = snapshot(nomination)
-    with pytest.raises(WorkflowError):
         issue_decision([nomination], secretary)
     assert snapshot(nomination) == before
 
@@ -219,15 +215,7 @@ def test_form_above_director_authority_needs_a_proposal_not_a_decision(
         nomination=nomination, meeting=make_meeting(), votes_for=8, by=secretary
     )
     with pytest.raises(WorkflowError, match="tờ trình"):
-        services.decision_issue(
-            number="46/QĐ-SKHCN",
-            date=datetime.date(2017, 9, 8),
-            signer="Nông Văn Thành",
-            signer_position="Giám đốc Sở",
-            award_form=award_form("bang-khen-tinh"),
-            nominations=[nomination],
-            by=secretary,
-        )
+        issue_decision([nomination], secretary, number="46/QĐ-SKHCN", code="bang-khen-tinh")
     assert Decision.objects.count() == 0
     proposal = services.proposal_submit(
         number="12/TTr-SKHCN",

@@ -7,6 +7,7 @@ import pytest
 from news import workflow
 from news.models import Article, ArticleWorkflowEvent, Category
 from tests.browser.conftest import DESKTOP_UA
+from tests.support.browser import admin_login
 
 PASSWORD = "quy-trinh-duyet-2026"
 TITLE = "Hội thảo ứng dụng công nghệ sinh học trong nông nghiệp"
@@ -29,12 +30,7 @@ def _session(browser, page_problems, live_server, username):
     )
     page = context.new_page()
     page_problems.watch(page)
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    admin_login(page, live_server.url, username, PASSWORD)
     return context, page
 
 

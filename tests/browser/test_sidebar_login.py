@@ -19,13 +19,20 @@ def login_box(page):
     return page.locator("section.widget-login")
 
 
-def test_log_in_and_out_through_the_sidebar(live_server, page, editor):
-    page.goto(live_server.url + "/gioi-thieu/")
+def sidebar_login(page, url, password):
+    """Open ``url``, sign in as "bientap" with ``password`` through the sidebar box and wait
+    to be back on ``url``; returns the box."""
+    page.goto(url)
     box = login_box(page)
     box.get_by_label("Tên đăng nhập").fill("bientap")
-    box.get_by_label("Mật khẩu").fill(PASSWORD)
+    box.get_by_label("Mật khẩu").fill(password)
     box.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/gioi-thieu/")
+    page.wait_for_url(url)
+    return box
+
+
+def test_log_in_and_out_through_the_sidebar(live_server, page, editor):
+    box = sidebar_login(page, live_server.url + "/gioi-thieu/", PASSWORD)
     assert "Xin chào, Ngọc Bích" in box.inner_text() or "Xin chào, Bích Ngọc" in box.inner_text()
     assert box.get_by_role("link", name="Trang quản trị").get_attribute("href") == "/admin/"
 
@@ -36,12 +43,7 @@ def test_log_in_and_out_through_the_sidebar(live_server, page, editor):
 
 
 def test_wrong_password_shows_the_message_in_the_box(live_server, page, editor):
-    page.goto(live_server.url + "/lien-he/")
-    box = login_box(page)
-    box.get_by_label("Tên đăng nhập").fill("bientap")
-    box.get_by_label("Mật khẩu").fill("khong-dung")
-    box.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/lien-he/")
+    box = sidebar_login(page, live_server.url + "/lien-he/", "khong-dung")
     alert = box.get_by_role("alert")
     assert alert.inner_text() == "Tên đăng nhập hoặc mật khẩu không đúng."
     assert "Xin chào" not in box.inner_text()
@@ -56,12 +58,7 @@ def test_failed_login_on_a_phone_lands_on_the_box_with_the_username_kept(
     """On a 375 px phone the box is far down the page: after a failure the reader is taken
     to it, the error is in view, the username is still there and the password has focus."""
     page = phone_page
-    page.goto(live_server.url + "/lien-he/")
-    box = login_box(page)
-    box.get_by_label("Tên đăng nhập").fill("bientap")
-    box.get_by_label("Mật khẩu").fill("khong-dung")
-    box.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/lien-he/")
+    box = sidebar_login(page, live_server.url + "/lien-he/", "khong-dung")
     page.locator("#login-password:focus").wait_for()
     alert = box.get_by_role("alert")
     assert alert.inner_text() == "Tên đăng nhập hoặc mật khẩu không đúng."

@@ -3,10 +3,9 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from documents.models import LegalDocument
+from tests.support.models import assert_refused_by_validation_and_database
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,4 @@ def test_document_effective_date_cannot_precede_issue_date():
         effective_on=datetime.date(2017, 9, 1),
         title="x",
     )
-    with pytest.raises(ValidationError, match="Ngày hiệu lực"):
-        document.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        document.save()
+    assert_refused_by_validation_and_database(document, "Ngày hiệu lực")

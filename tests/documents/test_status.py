@@ -4,40 +4,19 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from documents.models import LegalDocument
+from tests.support.documents import make_legal_document, replaced_pair
+from tests.support.models import assert_refused_by_validation_and_database
+from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
 
 
-def make(number, **extra):
-    values = {
-        "kind": "quyet-dinh",
-        "issuing_body": "Ủy ban nhân dân tỉnh Cao Bằng",
-        "issued_on": datetime.date(2018, 3, 1),
-        "title": f"Quyết định {number}",
-    }
-    values.update(extra)
-    return LegalDocument.objects.create(number=number, **values)
-
-
 @pytest.fixture
 def chain():
-    new = make(
-        "25/2023/QĐ-UBND",
-        issued_on=datetime.date(2023, 5, 2),
-        field="Khoa học và công nghệ",
-        national_database_url="https://vbpl.vn/caobang/Pages/vbpq-toanvan.aspx?ItemID=1",
-    )
-    old = make(
-        "12/2018/QĐ-UBND",
-        status=LegalDocument.Status.REPLACED,
-        expired_on=datetime.date(2023, 5, 15),
-        replaced_by=new,
-        field="Khoa học và công nghệ",
-    )
-    expired = make(
+    new, old = replaced_pair()
+    expired = make_legal_document(
         "3/2019/QĐ-UBND",
         issued_on=datetime.date(2019, 1, 2),
         status=LegalDocument.Status.EXPIRED,
@@ -78,9 +57,7 @@ def test_a_hidden_replacing_document_is_not_linked(client, chain):
     ],
 )
 def test_list_filters_by_status_and_field(client, chain, query, found, missing):
-    html = client.get(f"/van-ban/?{query}").content.decode()
-    assert f">{found}</a>" in html
-    assert f">{missing}</a>" not in html
+    assert_found_not_missing(client, f"/van-ban/?{query}", found, missing)
 
 
 @pytest.mark.parametrize(
@@ -114,19 +91,13 @@ def test_expired_or_replaced_needs_an_end_date():
         title="x",
         status=LegalDocument.Status.EXPIRED,
     )
-    with pytest.raises(ValidationError, match="ngày hết hiệu lực"):
-        document.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        document.save()
+    assert_refused_by_validation_and_database(document, "ngày hết hiệu lực")
 
 
 def test_replaced_by_only_when_status_is_replaced(chain):
     new, _, expired = chain
     expired.replaced_by = new
-    with pytest.raises(ValidationError, match="Bị thay thế"):
-        expired.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        expired.save()
+    assert_refused_by_validation_and_database(expired, "Bị thay thế")
 
 
 def test_replaced_status_needs_the_replacing_document_and_not_itself(chain):

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import LegalDocument
 from tests.awards.conftest import sitemap_text
+from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +74,7 @@ def test_document_list_shows_the_fields_the_decree_requires(client, documents):
     ],
 )
 def test_document_search_and_filters(client, documents, query, found, missing):
-    html = client.get(f"/van-ban/?{query}").content.decode()
-    assert f">{found}</a>" in html
-    assert f">{missing}</a>" not in html
+    assert_found_not_missing(client, f"/van-ban/?{query}", found, missing)
 
 
 def test_document_detail_page_and_hidden_document(client, documents):

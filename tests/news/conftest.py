@@ -1,14 +1,17 @@
 """Fixtures of the news tests: articles made through the ORM, clients that look like people."""
 
+import contextlib
 import io
 import itertools
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from bench.scale import build_articles, make_categories
 from news.models import Article, Category
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"  # noqa: E501
@@ -79,3 +82,31 @@ def main_html(response):
     """The page's main column only (the sidebar lists the latest news on every page)."""
     html = response.content.decode()
     return html[html.index("<main") : html.index("</main>")]
+
+
+@contextlib.contextmanager
+def bulk_archive(django_db_blocker, count, seed):
+    """``count`` articles written in bulk (as `make bench-scale` does) outside the tests'
+    transactions, the table analysed (vacuumed too on PostgreSQL, which needs that); yields
+    the categories and deletes everything, history rows included, afterwards."""
+    with django_db_blocker.unblock():
+        categories = make_categories()
+        Article.objects.bulk_create(build_articles(count, categories, seed=seed), batch_size=500)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("VACUUM ANALYZE news_article")
+            else:
+                cursor.execute("ANALYZE")
+        yield categories
+        Article.objects.all().delete()
+        Article.history.model.objects.all().delete()  # the deletions' history rows
+        Category.objects.all().delete()
+
+
+def article_select_plans(statements):
+    """(sql, EXPLAIN output) for each SELECT among ``statements`` that reads the article table."""
+    for sql in statements:
+        if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN {sql}")
+                yield sql, "\n".join(row[0] for row in cursor.fetchall())

@@ -10,11 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.scale import build_articles, make_categories
 from news.admin import ArticleAdmin
-from news.models import Article, Category
+from news.models import Article
 
-from .conftest import BROWSER_UA
+from .conftest import BROWSER_UA, article_select_plans, bulk_archive
 
 ARCHIVE = 3000
 URL = "/admin/news/article/"
@@ -23,19 +22,9 @@ TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)
 
 @pytest.fixture(scope="module")
 def _archive(django_db_setup, django_db_blocker):
-    """Written once for the module, outside the tests' transactions (VACUUM needs that)."""
-    with django_db_blocker.unblock():
-        categories = make_categories()
-        Article.objects.bulk_create(build_articles(ARCHIVE, categories, seed=17), batch_size=500)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("VACUUM ANALYZE news_article")
-            else:
-                cursor.execute("ANALYZE")
+    """Written once for the module."""
+    with bulk_archive(django_db_blocker, ARCHIVE, seed=17) as categories:
         yield categories
-        Article.objects.all().delete()
-        Article.history.model.objects.all().delete()
-        Category.objects.all().delete()
 
 
 @pytest.fixture
@@ -122,11 +111,8 @@ def _plans(client, paths):
     plans = {}
     for path in paths:
         _response, statements = _run(client, path)
-        for sql in statements:
-            if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
-                with connection.cursor() as cursor:
-                    cursor.execute(f"EXPLAIN {sql}")
-                    plans[(path, sql)] = "\n".join(row[0] for row in cursor.fetchall())
+        for sql, plan in article_select_plans(statements):
+            plans[(path, sql)] = plan
     return plans
 
 

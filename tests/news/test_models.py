@@ -41,26 +41,25 @@ def test_unsafe_image_source_is_dropped_but_the_image_tag_kept_harmless(db):
     assert article.body == "<p><img></p>"
 
 
-def test_changing_the_slug_records_the_old_one(make_article):
-    article = make_article(title="Tên cũ")
-    article.slug = "ten-moi"
+def renamed(article, slug):
+    article.slug = slug
     article.save()
+    return article
+
+
+def test_changing_the_slug_records_the_old_one(make_article):
+    article = renamed(make_article(title="Tên cũ"), "ten-moi")
     assert list(article.old_slugs.values_list("slug", flat=True)) == ["ten-cu"]
 
 
 def test_returning_to_an_old_slug_removes_it_from_the_old_list(make_article):
-    article = make_article(title="Tên cũ")
-    article.slug = "ten-moi"
-    article.save()
-    article.slug = "ten-cu"
-    article.save()
+    article = renamed(make_article(title="Tên cũ"), "ten-moi")
+    renamed(article, "ten-cu")
     assert list(article.old_slugs.values_list("slug", flat=True)) == ["ten-moi"]
 
 
 def test_new_article_does_not_take_another_articles_old_slug(make_article):
-    first = make_article(title="Hội nghị")
-    first.slug = "hoi-nghi-tong-ket"
-    first.save()
+    first = renamed(make_article(title="Hội nghị"), "hoi-nghi-tong-ket")
     second = make_article(title="Hội nghị")
     assert second.slug == "hoi-nghi-2"
     assert ArticleSlugHistory.objects.get(slug="hoi-nghi").article == first

@@ -14,33 +14,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.scale import build_articles, make_categories
 from news import conf
-from news.models import Article, Category
+from news.models import Article
 from news.selectors import news_index_clear
 from news.sitemaps import ArticleSitemap
 from tests.sitemaps import sitemap_files, sitemap_urls
 
-from .conftest import main_html
+from .conftest import article_select_plans, bulk_archive, main_html
 
 ARCHIVE = 2000
 
 
 @pytest.fixture(scope="module")
 def _archive(django_db_setup, django_db_blocker):
-    """Written once for the module, outside the tests' transactions (VACUUM needs that)."""
-    with django_db_blocker.unblock():
-        categories = make_categories()
-        Article.objects.bulk_create(build_articles(ARCHIVE, categories, seed=14), batch_size=500)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("VACUUM ANALYZE news_article")
-            else:
-                cursor.execute("ANALYZE")
+    """Written once for the module."""
+    with bulk_archive(django_db_blocker, ARCHIVE, seed=14) as categories:
         yield categories
-        Article.objects.all().delete()
-        Article.history.model.objects.all().delete()  # the deletions' history rows
-        Category.objects.all().delete()
 
 
 @pytest.fixture
@@ -113,12 +102,8 @@ def _plans(client, paths):
     for path in paths:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200, path
-        for query in queries:
-            sql = query["sql"]
-            if "news_article" in sql and sql.lstrip().upper().startswith("SELECT"):
-                with connection.cursor() as cursor:
-                    cursor.execute(f"EXPLAIN {sql}")
-                    plans[(path, sql)] = "\n".join(row[0] for row in cursor.fetchall())
+        for sql, plan in article_select_plans(query["sql"] for query in queries):
+            plans[(path, sql)] = plan
     return plans
 
 

@@ -71,8 +71,11 @@ def test_category_page_lists_only_its_articles(reader, make_article, category):
     assert "Ngoài chuyên mục" not in html
 
 
-def test_unknown_category_is_404(reader, db):
-    assert reader.get("/tin-tuc/chuyen-muc/khong-co/").status_code == 404
+@pytest.mark.parametrize(
+    "url", ["/tin-tuc/chuyen-muc/khong-co/", "/tin-tuc/khong-ton-tai/"], ids=["category", "article"]
+)
+def test_unknown_category_or_article_is_404(reader, db, url):
+    assert reader.get(url).status_code == 404
 
 
 def test_article_page_shows_title_date_byline_views_and_body(reader, make_article):
@@ -170,10 +173,6 @@ def test_old_slug_of_a_draft_is_404_for_the_public(reader, make_article):
     article.status = "draft"
     article.save()
     assert reader.get("/tin-tuc/se-go/").status_code == 404
-
-
-def test_unknown_article_is_404(reader, db):
-    assert reader.get("/tin-tuc/khong-ton-tai/").status_code == 404
 
 
 def test_save_article_is_a_self_contained_html_download(reader, make_article):

@@ -86,6 +86,13 @@ def form_data(response):
     return data
 
 
+def resend_form(client, url, **changes):
+    """GET the change (or revert) form at ``url`` and POST it back with ``changes``."""
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
 def own_draft(writer, **fields):
     fields.setdefault("title", "Bài của phóng viên")
     fields.setdefault("body", "<p>Nội dung.</p>")
@@ -207,9 +214,7 @@ def test_writer_cannot_publish_through_the_status_field_of_the_change_form(write
     article = own_draft(writer)
     client = client_for(writer)
     url = f"/admin/news/article/{article.pk}/change/"
-    data = form_data(client.get(url))
-    data.update({"title": "Đã sửa", "status": "published"})
-    response = client.post(url, data)
+    response = resend_form(client, url, title="Đã sửa", status="published")
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.title, article.status) == ("Đã sửa", "draft")
@@ -261,9 +266,7 @@ def test_writer_cannot_publish_by_reverting_to_a_published_version(writer, publi
     published_version = article.history.filter(status="published").earliest()
     client = client_for(writer)
     url = f"/admin/news/article/{article.pk}/history/{published_version.history_id}/"
-    data = form_data(client.get(url))
-    data["status"] = "published"
-    response = client.post(url, data)
+    response = resend_form(client, url, status="published")
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.title == "Bản đã đăng"  # the text came back...
@@ -325,9 +328,7 @@ def test_a_reviewer_cannot_publish_but_a_publisher_can_from_the_form(reviewer, p
     url = f"/admin/news/article/{article.pk}/change/"
     client = client_for(reviewer)
     assert "status" not in client.get(url).context["adminform"].form.fields
-    data = form_data(client.get(url))
-    data["status"] = "published"
-    client.post(url, data)
+    resend_form(client, url, status="published")
     article.refresh_from_db()
     assert article.status == "approved"
 
@@ -353,9 +354,7 @@ def test_publisher_form_status_respects_category_publishers(publisher, member):
     )
     client = client_for(publisher)
     url = f"/admin/news/article/{article.pk}/change/"
-    data = form_data(client.get(url))
-    data["status"] = "published"
-    response = client.post(url, data)
+    response = resend_form(client, url, status="published")
     assert response.status_code == 200
     assert "Sở hữu trí tuệ" in str(response.context["adminform"].form.errors)
     article.refresh_from_db()

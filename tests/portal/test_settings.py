@@ -34,10 +34,15 @@ def run_settings(**env):
     )
 
 
-def test_sqlite_is_the_default_and_waits_for_concurrent_writers():
-    result = run_settings(DJANGO_SECRET_KEY="x" * 50)
+def settings_with(**env):
+    """The settings the probe prints for ``env`` with a secret key; they must load."""
+    result = run_settings(DJANGO_SECRET_KEY="x" * 50, **env)
     assert result.returncode == 0, result.stderr
-    conf = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_sqlite_is_the_default_and_waits_for_concurrent_writers():
+    conf = settings_with()
     assert conf["engine"] == "django.db.backends.sqlite3"
     assert conf["name"] == str(ROOT / "db.sqlite3")
     assert conf["options"]["transaction_mode"] == "IMMEDIATE"
@@ -51,13 +56,10 @@ def test_sqlite_is_the_default_and_waits_for_concurrent_writers():
 
 
 def test_postgres_url_uses_psycopg2_with_persistent_connections():
-    result = run_settings(
-        DJANGO_SECRET_KEY="x" * 50,
+    conf = settings_with(
         DATABASE_URL="postgres://portal:secret@db.example.internal:5433/portal",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert result.returncode == 0, result.stderr
-    conf = json.loads(result.stdout)
     assert conf["engine"] == "django.db.backends.postgresql"
     assert conf["name"] == "portal"
     assert conf["host"] == "db.example.internal"
@@ -68,25 +70,19 @@ def test_postgres_url_uses_psycopg2_with_persistent_connections():
 
 
 def test_pgbouncer_deployments_can_turn_persistent_connections_off():
-    result = run_settings(
-        DJANGO_SECRET_KEY="x" * 50,
-        DATABASE_URL="postgres://portal:secret@127.0.0.1:6432/portal",
-        DJANGO_CONN_MAX_AGE="0",
+    conf = settings_with(
+        DATABASE_URL="postgres://portal:secret@127.0.0.1:6432/portal", DJANGO_CONN_MAX_AGE="0"
     )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["conn_max_age"] == 0
+    assert conf["conn_max_age"] == 0
 
 
 def test_hosts_origins_debug_and_media_come_from_the_environment(tmp_path):
-    result = run_settings(
-        DJANGO_SECRET_KEY="x" * 50,
+    conf = settings_with(
         DJANGO_DEBUG="1",
         DJANGO_ALLOWED_HOSTS="sokhcn.caobang.gov.vn, www.sokhcn.caobang.gov.vn",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://sokhcn.caobang.gov.vn",
         MEDIA_ROOT=str(tmp_path),
     )
-    assert result.returncode == 0, result.stderr
-    conf = json.loads(result.stdout)
     assert conf["debug"] is True
     assert conf["hosts"] == ["sokhcn.caobang.gov.vn", "www.sokhcn.caobang.gov.vn"]
     assert conf["csrf"] == ["https://sokhcn.caobang.gov.vn"]

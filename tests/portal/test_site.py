@@ -5,14 +5,13 @@ from django.core.management import call_command
 from django.db import DatabaseError
 
 from tests.support.errors import break_database, server_error_page
+from tests.support.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_page_has_every_layout_region(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    _, html = page_html(client, "/")
     assert '<header class="site-header"' in html
     assert "Sở Khoa học và Công nghệ" in html
     for item in [
@@ -50,9 +49,7 @@ def test_healthz_reports_503_when_database_unreachable(client, monkeypatch):
 
 
 def test_unknown_page_gets_the_vietnamese_404_inside_the_layout(client):
-    response = client.get("/khong-co-trang-nay/")
-    assert response.status_code == 404
-    html = response.content.decode()
+    _, html = page_html(client, "/khong-co-trang-nay/", status=404)
     assert "Không tìm thấy trang" in html
     assert '<aside class="site-sidebar"' in html
 

@@ -6,11 +6,23 @@ can drive Chromium from here.
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from news.models import Article
 from tests.browser.conftest import browser_context, page, page_problems  # noqa: F401
 from tests.support.shared_data import loaded_for_module
 
 STAFF_PASSWORD = "Mat-khau-rat-dai-2026!"  # noqa: S105 - test fixture
+
+
+def published_article(title, body):
+    """An article published yesterday, so every reader sees it."""
+    return Article.objects.create(
+        title=title,
+        body=body,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - timezone.timedelta(days=1),
+    )
 
 
 @pytest.fixture

@@ -64,6 +64,16 @@ def _save(client, url, data):
     return client.post(url, {**data, "_save": "Lưu"})
 
 
+def _assert_stale_save_refused(client, url, data, obj, field, *, kept):
+    """Saving ``data`` from a form opened before another editor's save is refused with the
+    conflict message, and ``obj``'s ``field`` still ends with the other editor's ``kept``."""
+    response = _save(client, url, data)
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE in response.content.decode()
+    obj.refresh_from_db()
+    assert getattr(obj, field).endswith(kept)
+
+
 def _editors(django_user_model):
     clients = []
     for name in ["bientap1", "bientap2"]:
@@ -114,11 +124,7 @@ def test_second_save_from_a_stale_form_is_refused(
     assert response.status_code == 302, form_errors(response)
 
     data_second[field] = [data_second[field][0] + " (sửa lần 2)"]
-    response = _save(second, url, data_second)
-    assert response.status_code == 200
-    assert CONFLICT_MESSAGE in response.content.decode()
-    obj.refresh_from_db()
-    assert getattr(obj, field).endswith("(sửa lần 1)")
+    _assert_stale_save_refused(second, url, data_second, obj, field, kept="(sửa lần 1)")
 
     # Reloading gives the new version; the second editor's change then goes through.
     data_second = _open(second, url)
@@ -164,11 +170,7 @@ def test_project_admin_refuses_a_stale_save(target, shared_demo_data, django_use
     data_first[field] = [data_first[field][0] + " A"]
     assert _save(first, url, data_first).status_code == 302
     data_second[field] = [data_second[field][0] + " B"]
-    response = _save(second, url, data_second)
-    assert response.status_code == 200
-    assert CONFLICT_MESSAGE in response.content.decode()
-    obj.refresh_from_db()
-    assert getattr(obj, field).endswith(" A")
+    _assert_stale_save_refused(second, url, data_second, obj, field, kept=" A")
 
 
 def form_errors(response):

@@ -45,6 +45,12 @@ def assert_locked(response):
     assert response["Retry-After"] == str(15 * 60)
 
 
+def assert_let_in(response, client):
+    """The login answered with its redirect and ``client`` is now signed in."""
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
 def logged_in(client):
     return "_auth_user_id" in client.session
 
@@ -67,9 +73,7 @@ def test_five_failures_lock_even_the_right_password_out(login, staff_user):
 def test_four_failures_still_let_the_right_password_in(login, staff_user):
     client = Client()
     fail_times(login, client, staff_user.username, 4)
-    response = login(client, staff_user.username, STAFF_PASSWORD)
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(login(client, staff_user.username, STAFF_PASSWORD), client)
 
 
 def test_failed_sidebar_login_says_why_in_vietnamese(staff_user):
@@ -97,17 +101,14 @@ def test_sidebar_login_enforces_csrf(staff_user):
             "csrfmiddlewaretoken": token,
         },
     )
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(response, client)
 
 
 def test_lock_is_per_username(staff_user, django_user_model):
     other = django_user_model.objects.create_user(username="phongvien", password=STAFF_PASSWORD)
     client = Client()
     fail_times(sidebar_login, client, staff_user.username, 5)
-    response = sidebar_login(client, other.username, STAFF_PASSWORD)
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(sidebar_login(client, other.username, STAFF_PASSWORD), client)
 
 
 def test_lock_is_per_client(staff_user):
@@ -146,9 +147,7 @@ def test_success_before_the_limit_resets_the_count(staff_user):
     assert sidebar_login(client, staff_user.username, STAFF_PASSWORD).status_code == 302
     client.post("/dang-xuat/")
     fail_times(sidebar_login, client, staff_user.username, 4)  # 4 more: 8 in all, not locked
-    response = sidebar_login(client, staff_user.username, STAFF_PASSWORD)
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(sidebar_login(client, staff_user.username, STAFF_PASSWORD), client)
 
 
 def test_lock_ends_after_the_cool_off(staff_user):
@@ -160,9 +159,7 @@ def test_lock_ends_after_the_cool_off(staff_user):
     assert_locked(sidebar_login(client, staff_user.username, STAFF_PASSWORD))
     # ...and 16 minutes old: the cool-off is over.
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
-    response = sidebar_login(client, staff_user.username, STAFF_PASSWORD)
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(sidebar_login(client, staff_user.username, STAFF_PASSWORD), client)
 
 
 def test_cool_off_length_comes_from_settings(staff_user, settings):
@@ -194,8 +191,7 @@ def test_staff_unlock_by_deleting_the_attempt_in_the_admin(staff_user, django_us
     )
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username=staff_user.username).exists()
-    assert sidebar_login(client, staff_user.username, STAFF_PASSWORD).status_code == 302
-    assert logged_in(client)
+    assert_let_in(sidebar_login(client, staff_user.username, STAFF_PASSWORD), client)
 
 
 def test_axes_reset_command_unlocks_a_username(staff_user):
@@ -251,9 +247,9 @@ def test_the_address_lock_ends_after_its_window(staff_user):
     spray(sidebar_login, client, [f"nguoidung{n}" for n in range(30)])
     assert_locked(sidebar_login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66"))
     AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
-    response = sidebar_login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66")
-    assert response.status_code == 302
-    assert logged_in(client)
+    assert_let_in(
+        sidebar_login(client, staff_user.username, STAFF_PASSWORD, ip="198.51.100.66"), client
+    )
 
 
 def test_the_address_limit_comes_from_settings(staff_user, settings):

@@ -15,9 +15,9 @@ from django.core import serializers
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from news.models import Article
+from tests.security.conftest import published_article
 
 READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"
 HOSTILE = (
@@ -31,12 +31,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def article():
-    return Article.objects.create(
-        title="Bài khôi phục từ bản sao",
-        body="<p>Nội dung sạch.</p>",
-        status=Article.Status.PUBLISHED,
-        published_at=timezone.now() - timezone.timedelta(days=1),
-    )
+    return published_article("Bài khôi phục từ bản sao", "<p>Nội dung sạch.</p>")
 
 
 def article_body(html):

@@ -9,11 +9,10 @@ site, ``iframe`` for an embed) counts neither.
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from core.readers import local_today
-from news.models import Article
 from news.services import article_view_count
+from tests.security.conftest import published_article
 from visitors.selectors import daily_totals
 
 pytestmark = pytest.mark.django_db
@@ -30,12 +29,7 @@ NOT_A_READ = {
 
 @pytest.fixture
 def article():
-    return Article.objects.create(
-        title="Bài được nhúng",
-        body="<p>Nội dung.</p>",
-        status=Article.Status.PUBLISHED,
-        published_at=timezone.now() - timezone.timedelta(days=1),
-    )
+    return published_article("Bài được nhúng", "<p>Nội dung.</p>")
 
 
 def page_views():
