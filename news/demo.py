@@ -367,7 +367,7 @@ def _body(day, category_slug):
     return f"<p>{escape(opening)}</p>\n<p>{escape(BODY_PARAGRAPHS[category_slug])}</p>"
 
 
-# One demo account per editorial group (made by migration 0006), to try the workflow:
+# One demo account per editorial group (made by migration 0007), to try the workflow:
 # writer → reviewer → publisher. Created once, never reset; clearly demo accounts.
 DEMO_EDITORIAL_PASSWORD = "caobang-demo-2026"
 DEMO_EDITORIAL_USERS = [

@@ -9,7 +9,7 @@ or, for a publisher who picks the status in the form, is checked by :func:`check
 and recorded by :func:`record`. Each step writes an ``ArticleWorkflowEvent`` (who, from,
 to, when, why), so the article's "Lịch sử duyệt bài" shows who did each step.
 
-Permissions (``Article.Meta.permissions``), given to the groups made by migration 0006:
+Permissions (``Article.Meta.permissions``), given to the groups made by migration 0007:
 
 - ``submit_article`` (Phóng viên / Biên tập viên): submit one's own draft or returned article;
 - ``review_article`` (Thư ký tòa soạn): approve or return a submitted article;
@@ -60,7 +60,7 @@ _EDIT_ARTICLES = [
     ("news", "delete_articleattachment"),
 ]
 
-# The editorial groups and their permissions; migration 0006 made them with a frozen copy
+# The editorial groups and their permissions; migration 0007 made them with a frozen copy
 # of this table, ``ensure_editorial_groups`` (``loaddemo``) makes them again when missing.
 EDITORIAL_GROUPS = {
     "Phóng viên / Biên tập viên": _EDIT_ARTICLES,

@@ -1,7 +1,7 @@
 """The editorial workflow: a writer cannot publish by any path; each step names its actor.
 
 Writers (Phóng viên / Biên tập viên) write and submit, the Thư ký tòa soạn approves or
-returns with a reason, the Lãnh đạo publishes; the groups come from migration 0006.
+returns with a reason, the Lãnh đạo publishes; the groups come from migration 0007.
 """
 
 import threading
