@@ -55,16 +55,16 @@ def _counts_in_database(cursor, *, article_id, visitor, now):
     return bool(cursor.fetchone()[0])
 
 
-def add_to_month(cursor, *, article_id, month, views=1):
-    """One upsert: the article's row of ``month`` gains ``views`` (exact under concurrency:
+def _add_to_month(cursor, *, article_id, month):
+    """One upsert: the article's row of ``month`` gains one view (exact under concurrency:
     a simultaneous first view of the month either inserts or meets the row and adds)."""
     table = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
     cursor.execute(
         counter_sql(
-            f"INSERT INTO {table} (article_id, month, views) VALUES (%s, %s, %s) "
-            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + %s"
+            f"INSERT INTO {table} (article_id, month, views) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + 1"
         ),
-        [article_id, connection.ops.adapt_datefield_value(month), views, views],
+        [article_id, connection.ops.adapt_datefield_value(month)],
     )
 
 
@@ -124,7 +124,7 @@ class DatabaseViewCounter:
                 with transaction.atomic():
                     row = _increment(cursor, article_id)
                     if row is not None:  # else the article was deleted meanwhile
-                        add_to_month(cursor, article_id=article_id, month=month)
+                        _add_to_month(cursor, article_id=article_id, month=month)
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):

@@ -69,11 +69,6 @@ def _dirty_key():
     return f"{conf.redis_prefix()}dirty"
 
 
-def _redis():
-    client = redis_connection()
-    return client, redis_script(client, _REDIS_RECORD)
-
-
 def _run_record(client, keys, args):
     # With the scripts the request deferred (its page view): one round trip for both.
     return run_script(client, _REDIS_RECORD, keys=keys, args=args)
@@ -142,7 +137,7 @@ def _flush():
     Redis count (``GREATEST``), and an article re-marked while flushing is flushed again
     next time.
     """
-    client, _script = _redis()
+    client = redis_connection()
     flushed = 0
     table = connection.ops.quote_name(Article._meta.db_table)
     dirty = _dirty_key()
