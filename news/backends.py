@@ -5,7 +5,8 @@
 set). The interface:
 
 * ``record(*, article_id, visitor, now)`` -> ``(counted, count)``: counts the view unless
-  the visitor was counted within the window; ``count`` is the new number when it is known
+  the visitor was counted within the window; ``count`` is the new number when it is known,
+  or, for a view that did not count, the current one if the back-end read it anyway
   (``None``: read the stored one).
 * ``count(*, article_id)`` -> the current number, or ``None`` if unknown.
 * ``flush()`` -> how many articles' counts were written into ``Article.view_count``.
@@ -14,8 +15,9 @@ Database (default): each statement atomic on SQLite (>= 3.35) and PostgreSQL, co
 without waiting for a disk flush on PostgreSQL (``core.counters``): an upsert of the
 (article, visitor) row that says whether this view counts, then ``view_count = view_count
 + 1 ... RETURNING view_count`` together with the upsert of the article's row of the month
-(``ArticleMonthlyViews``: ``views = views + 1``): one statement on PostgreSQL (a
-data-modifying WITH), two in one transaction on SQLite.
+(``ArticleMonthlyViews``: ``views = views + 1``). On PostgreSQL all of it is one statement
+(a data-modifying WITH, one round trip, which also reads the count when the view does not
+count); on SQLite the upsert, then the two others in one transaction.
 """
 
 from django.db import connection, transaction
@@ -79,23 +81,40 @@ def _increment(cursor, article_id):
     return cursor.fetchone()
 
 
-def _increment_with_month_in_one_statement(cursor, article_id, month):
-    """PostgreSQL: the total and the month's row in one statement (a data-modifying WITH,
-    atomic, no extra round trip); the month's upsert only runs for an existing article."""
+def _record_in_one_statement(cursor, *, article_id, visitor, now, month):
+    """PostgreSQL: the (article, visitor) row, the total and the month's row in one
+    statement (a data-modifying WITH: atomic, one round trip, see ``core.counters``).
+
+    Returns ``(counted, count)``: the count after this view when it counted, else the
+    stored count (``None`` if the article is gone).
+    """
+    threshold = now - conf.view_dedupe_window()
+    viewers = connection.ops.quote_name(ArticleViewer._meta.db_table)
     table = connection.ops.quote_name(Article._meta.db_table)
     monthly = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
     cursor.execute(
         counter_sql(
-            f"WITH counted AS (UPDATE {table} SET view_count = view_count + 1 "
-            "WHERE id = %s RETURNING id, view_count), "
+            f"WITH viewer AS (INSERT INTO {viewers} (article_id, visitor, last_counted_at, "
+            "counted) VALUES (%s, %s, %s, TRUE) "
+            "ON CONFLICT (article_id, visitor) DO UPDATE SET "
+            f"counted = ({viewers}.last_counted_at <= %s), "
+            f"last_counted_at = CASE WHEN {viewers}.last_counted_at <= %s "
+            f"THEN excluded.last_counted_at ELSE {viewers}.last_counted_at END "
+            "RETURNING counted), "
+            f"counted AS (UPDATE {table} SET view_count = view_count + 1 "
+            "WHERE id = %s AND (SELECT counted FROM viewer) RETURNING id, view_count), "
             f"month_row AS (INSERT INTO {monthly} (article_id, month, views) "
             "SELECT id, %s, 1 FROM counted "
             f"ON CONFLICT (article_id, month) DO UPDATE SET views = {monthly}.views + 1) "
-            "SELECT view_count FROM counted"
+            "SELECT (SELECT counted FROM viewer), "
+            "COALESCE((SELECT view_count FROM counted), "
+            f"(SELECT view_count FROM {table} WHERE id = %s))"
         ),
-        [article_id, month],
-    )
-    return cursor.fetchone()
+        [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
+         _db_datetime(threshold), article_id, month, article_id],
+    )  # fmt: skip
+    counted, count = cursor.fetchone()
+    return bool(counted), count
 
 
 def stored_count(article_id):
@@ -112,19 +131,20 @@ class DatabaseViewCounter:
     name = "database"
 
     def record(self, *, article_id, visitor, now):
+        month = view_month(now)
         with counter_cursor() as cursor:
+            if connection.vendor == "postgresql":
+                return _record_in_one_statement(
+                    cursor, article_id=article_id, visitor=visitor, now=now, month=month
+                )
             if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
                 return False, None
-            month = view_month(now)
-            if connection.vendor == "postgresql":
-                row = _increment_with_month_in_one_statement(cursor, article_id, month)
-            else:
-                # SQLite has no data-modifying WITH: two statements in one transaction
-                # (BEGIN IMMEDIATE, see settings), so the total and the month move together.
-                with transaction.atomic():
-                    row = _increment(cursor, article_id)
-                    if row is not None:  # else the article was deleted meanwhile
-                        _add_to_month(cursor, article_id=article_id, month=month)
+            # SQLite has no data-modifying WITH: two statements in one transaction
+            # (BEGIN IMMEDIATE, see settings), so the total and the month move together.
+            with transaction.atomic():
+                row = _increment(cursor, article_id)
+                if row is not None:  # else the article was deleted meanwhile
+                    _add_to_month(cursor, article_id=article_id, month=month)
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):

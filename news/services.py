@@ -131,7 +131,9 @@ def article_record_view(*, article, visitor, now=None, fresh=False):
             logger.warning("news: Redis unavailable, counting in the database", exc_info=True)
     counted, count = DatabaseViewCounter().record(article_id=article.pk, visitor=visitor, now=now)
     if not counted:
-        return article_view_count(article=article) if fresh else article.view_count
+        if not fresh:
+            return article.view_count
+        return count if count is not None else article_view_count(article=article)
     if count is None:  # the article was deleted meanwhile
         return article.view_count
     article.view_count = count

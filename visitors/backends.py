@@ -13,8 +13,9 @@ Redis server answers). The interface:
 
 Database (default): one upsert on ``VisitorActivity`` decides, from the row as locked and
 updated by the database, whether the page view starts a visit; one upsert adds to one of
-the day's ``DailyStat`` slots picked at random (``core.counters``: committed without
-waiting for a disk flush on PostgreSQL). Nothing is held elsewhere, nothing to flush.
+the day's ``DailyStat`` slots picked at random (``core.counters``: on PostgreSQL both are
+one statement, one round trip, committed without waiting for a disk flush). Nothing is
+held elsewhere, nothing to flush.
 """
 
 import random
@@ -71,6 +72,25 @@ ON CONFLICT (day, slot) DO UPDATE SET
 """
 
 
+# PostgreSQL: the visitor's row and the day's slot in one statement (one round trip).
+_ACTIVITY_AND_DAY_UPSERT = """
+WITH activity AS ({activity})
+INSERT INTO {t} (day, slot, visits, pageviews, visitors)
+SELECT %s, %s, CASE WHEN new_visit THEN 1 ELSE 0 END, 1,
+    CASE WHEN pageviews = 1 THEN 1 ELSE 0 END
+FROM activity
+ON CONFLICT (day, slot) DO UPDATE SET
+    visits = {t}.visits + excluded.visits,
+    pageviews = {t}.pageviews + excluded.pageviews,
+    visitors = {t}.visitors + excluded.visitors
+RETURNING (SELECT new_visit FROM activity), (SELECT pageviews FROM activity)
+"""
+
+
+def _slot():
+    return random.randrange(conf.daily_shards())  # noqa: S311 - spreading load only
+
+
 def _dt(value):
     # Raw SQL bypasses the field adapters: SQLite stores naive UTC text, PostgreSQL aware.
     return connection.ops.adapt_datetimefield_value(value)
@@ -78,7 +98,7 @@ def _dt(value):
 
 def daily_stat_add(*, day, visits, pageviews, visitors, slot=None, cursor=None):
     if slot is None:
-        slot = random.randrange(conf.daily_shards())  # noqa: S311 - spreading load only
+        slot = _slot()
     sql = _DAILY_UPSERT.format(t=connection.ops.quote_name(DailyStat._meta.db_table))
     params = [connection.ops.adapt_datefield_value(day), slot, visits, pageviews, visitors]
     if cursor is not None:
@@ -94,18 +114,31 @@ class DatabaseBackend:
     name = "database"
 
     def record(self, *, visitor, now):
-        """Record one page view of ``visitor`` at ``now`` in the database (two statements).
+        """Record one page view of ``visitor`` at ``now`` in the database.
 
-        Each statement is atomic on its own, which is what keeps the counts exact; they share
-        one asynchronously committed transaction on PostgreSQL (``core.counters``).
+        Each statement is atomic on its own, which is what keeps the counts exact. On
+        PostgreSQL the visitor's row and the day's slot are one statement (a data-modifying
+        ``WITH``), committed asynchronously in one round trip (``core.counters``); SQLite
+        has no data-modifying ``WITH``: two statements.
         """
         cutoff = now - conf.visit_timeout()
         table = connection.ops.quote_name(VisitorActivity._meta.db_table)
+        activity_params = [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)]
         with counter_cursor() as cursor:
-            cursor.execute(
-                counter_sql(_ACTIVITY_UPSERT.format(t=table)),
-                [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)],
-            )
+            if connection.vendor == "postgresql":
+                daily = connection.ops.quote_name(DailyStat._meta.db_table)
+                cursor.execute(
+                    counter_sql(
+                        _ACTIVITY_AND_DAY_UPSERT.format(
+                            activity=_ACTIVITY_UPSERT.format(t=table), t=daily
+                        )
+                    ),
+                    [*activity_params, connection.ops.adapt_datefield_value(local_today(now)),
+                     _slot()],
+                )  # fmt: skip
+                new_visit, pageviews = cursor.fetchone()
+                return PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
+            cursor.execute(counter_sql(_ACTIVITY_UPSERT.format(t=table)), activity_params)
             new_visit, pageviews = cursor.fetchone()
             result = PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
             daily_stat_add(
