@@ -9,10 +9,21 @@ next script whose answer is needed (``run_script``: the article's view count), o
 batch ends. The pipeline is not a transaction: each script stays atomic on its own, and a
 deferred script that fails calls its ``on_error`` (which records elsewhere, so nothing is
 lost). Outside a batch both run at once, as a plain script call.
+
+Less work per command on the hot path: the scripts above and the page cache's lookup
+(``cache_get_many``) go through ``send`` on a connection each thread keeps for itself (the
+pool's connection class and options), written and read directly: redis-py's client
+layers (the pool's lock and its stale-connection poll, retries, the telemetry hooks) cost
+several times the command itself there (measured with callgrind: an ``MGET`` through
+the client 162 000 instructions, on the connection 39 000). Replies are parsed by hiredis.
 """
 
 import contextvars
+import functools
+import hashlib
 import logging
+import os
+import threading
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -20,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 _scripts = {}
 _pending = contextvars.ContextVar("core_redis_pending", default=None)
+_own = threading.local()
 
 
 class _Deferred(NamedTuple):
@@ -43,6 +55,72 @@ def redis_script(client, source):
     if key not in _scripts:
         _scripts[key] = client.register_script(source)
     return _scripts[key]
+
+
+def _connection(client):
+    """This thread's own connection to ``client``'s server (made again after a fork)."""
+    pool = client.connection_pool
+    connection = getattr(_own, "connection", None)
+    if connection is None or _own.pool is not pool or _own.pid != os.getpid():
+        connection = pool.connection_class(**pool.connection_kwargs)
+        _own.connection, _own.pool, _own.pid = connection, pool, os.getpid()
+    return connection
+
+
+def send(client, commands):
+    """Send ``commands`` (tuples of arguments) in one write and read every answer, in
+    order; an error answer is returned as its exception (the others are still read).
+
+    Raises on a connection failure (the connection is then dropped, the next call opens a
+    new one); nothing is retried, so a script is never run twice.
+    """
+    from redis.exceptions import ResponseError
+
+    connection = _connection(client)
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+        answers = []
+        for _command in commands:
+            try:
+                answers.append(connection.read_response())
+            except ResponseError as exc:
+                answers.append(exc)
+        return answers
+    except BaseException:
+        connection.disconnect()
+        raise
+
+
+def cache_get_many(cache, keys):
+    """``cache.get_many(keys)``: for a django-redis cache one ``MGET`` through ``send``
+    (the same keys and decoding as django-redis), for any other cache its own."""
+    from django_redis.client import DefaultClient
+
+    client = getattr(cache, "client", None)
+    if type(client) is not DefaultClient:
+        return cache.get_many(keys)
+    made = [client.make_key(key) for key in keys]
+    (values,) = send(client.get_client(write=False), [("MGET", *made)])
+    if isinstance(values, Exception):
+        raise values
+    return {
+        key: client.decode(value)
+        for key, value in zip(keys, values, strict=True)
+        if value is not None
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _sha(source):
+    return hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _evalsha(source, keys, args):
+    return ("EVALSHA", _sha(source), len(keys), *keys, *args)
+
+
+def _eval(source, keys, args):
+    return ("EVAL", source, len(keys), *keys, *args)
 
 
 @contextmanager
@@ -72,9 +150,7 @@ def defer_script(client, source, *, keys, args, on_error):
 
 def run_script(client, source, *, keys, args):
     """The answer of ``source``, sent together with the scripts deferred so far."""
-    pending = _pending.get()
-    if not pending:
-        return redis_script(client, source)(keys=keys, args=args, client=client)
+    pending = _pending.get() or []
     together = [call for call in pending if call.client is client]
     others = [call for call in pending if call.client is not client]
     pending.clear()
@@ -84,48 +160,40 @@ def run_script(client, source, *, keys, args):
 
 
 def _send(client, calls, final=None):
-    """One pipeline of EVALSHA for ``calls`` (and ``final``); returns ``final``'s answer.
+    """One write of EVALSHA for ``calls`` (and ``final``); returns ``final``'s answer.
 
-    A script the server does not know yet (first use, or after a restart) is run again on
-    its own, which loads it: a NOSCRIPT answer means it did not run.
+    A script the server does not know yet (first use, or after a restart) is sent again
+    with its source (EVAL): a NOSCRIPT answer means it did not run.
     """
-    scripts = [redis_script(client, call.source) for call in calls]
-    last = redis_script(client, final[0]) if final else None
-    if last is None and len(calls) == 1:  # alone: a plain call, no pipeline to build
-        try:
-            scripts[0](keys=calls[0].keys, args=calls[0].args, client=client)
-        except Exception as exc:
-            _failed(calls[0], exc)
-        return None
-    pipe = client.pipeline(transaction=False)
-    for script, call in zip(scripts, calls, strict=True):
-        pipe.evalsha(script.sha, len(call.keys), *call.keys, *call.args)
-    if last is not None:
-        pipe.evalsha(last.sha, len(final[1]), *final[1], *final[2])
+    commands = [_evalsha(call.source, call.keys, call.args) for call in calls]
+    if final is not None:
+        commands.append(_evalsha(*final))
     try:
-        answers = pipe.execute(raise_on_error=False)
+        answers = send(client, commands)
     except Exception as exc:
         for call in calls:
             _failed(call, exc)
-        if last is not None:
+        if final is not None:
             raise
         return None
-    for script, call, answer in zip(scripts, calls, answers, strict=False):
-        if _is_noscript(answer):
-            try:
-                script(keys=call.keys, args=call.args, client=client)
-            except Exception as exc:
-                _failed(call, exc)
-        elif isinstance(answer, Exception):
+    retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
+    if retry:
+        sources = [*calls, final and _Deferred(client, *final, None)]
+        try:
+            again = send(client, [_eval(sources[i].source, sources[i].keys, sources[i].args)
+                                  for i in retry])  # fmt: skip
+        except Exception as exc:
+            again = [exc] * len(retry)
+        for index, answer in zip(retry, again, strict=True):
+            answers[index] = answer
+    for call, answer in zip(calls, answers, strict=False):
+        if isinstance(answer, Exception):
             _failed(call, answer)
-    if last is None:
+    if final is None:
         return None
-    answer = answers[-1]
-    if _is_noscript(answer):
-        return last(keys=final[1], args=final[2], client=client)
-    if isinstance(answer, Exception):
-        raise answer
-    return answer
+    if isinstance(answers[-1], Exception):
+        raise answers[-1]
+    return answers[-1]
 
 
 def _is_noscript(answer):

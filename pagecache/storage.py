@@ -16,6 +16,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 
 from core.caching import content_cache_seconds
+from core.redis import cache_get_many
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +83,10 @@ def bump_version():
 
 
 def lookup(key, extra_keys=()):
-    """``{key: value}`` for the version, the page and ``extra_keys``, in one round trip."""
+    """``{key: value}`` for the version, the page and ``extra_keys``, in one round trip
+    (with Redis, on the thread's own connection: ``core.redis.cache_get_many``)."""
     try:
-        return cache.get_many([VERSION_KEY, key, *extra_keys])
+        return cache_get_many(cache, [VERSION_KEY, key, *extra_keys])
     except Exception:  # a cache outage must not take pages down
         logger.warning("pagecache: cache unavailable", exc_info=True)
         return {}
