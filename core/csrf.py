@@ -10,34 +10,41 @@ length, uniform (bytes above the largest multiple of 62 are drawn again, no modu
 from the same source (``secrets.token_bytes``, the operating system's CSPRNG).
 """
 
+import operator
 import secrets
 
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 
 _CHARS = CSRF_ALLOWED_CHARS
-_INDEX = {char: index for index, char in enumerate(_CHARS)}
+_SIZE = len(_CHARS)
+# Bytes at or above ``_LIMIT`` would make some characters likelier: they are dropped.
+_LIMIT = 256 - 256 % _SIZE
+_DROP = bytes(range(_LIMIT, 256))
+# byte -> character (``byte % 62``), index of a character, and (index + index) -> character:
+# whole strings are mapped by ``bytes.translate`` in C, not character by character.
+_TO_CHAR = bytes(ord(_CHARS[byte % _SIZE]) for byte in range(256))
+_TO_INDEX = bytes(_CHARS.index(chr(byte)) if chr(byte) in _CHARS else 0 for byte in range(256))
+_SUM_TO_CHAR = _TO_CHAR  # a sum of two indices is below 124, and (a + b) % 62 is its char
 
 
-def random_string(length, chars=_CHARS):
-    """``length`` characters drawn uniformly from ``chars`` (at most 256 of them)."""
-    # Bytes at or above ``limit`` would make some characters likelier: they are skipped.
-    limit = 256 - 256 % len(chars)
-    picked = []
-    while len(picked) < length:
-        picked.extend(chars[byte % len(chars)] for byte in secrets.token_bytes(length + 8)
-                      if byte < limit)  # fmt: skip
-    return "".join(picked[:length])
+def random_string(length):
+    """``length`` characters drawn uniformly from Django's CSRF alphabet (62 characters)."""
+    drawn = b""
+    while len(drawn) < length:
+        drawn += secrets.token_bytes(length + 8).translate(_TO_CHAR, _DROP)
+    return drawn[:length].decode("ascii")
 
 
 def mask_secret(secret):
     """The token for ``secret``: a fresh mask, then the secret shifted by it (Django's
-    ``_mask_cipher_secret``)."""
+    ``_mask_cipher_secret``: character ``(secret[i] + mask[i]) % 62``)."""
     mask = random_string(CSRF_SECRET_LENGTH)
-    size = len(_CHARS)
-    cipher = "".join(
-        _CHARS[(_INDEX[s] + _INDEX[m]) % size] for s, m in zip(secret, mask, strict=True)
+    sums = map(
+        operator.add,
+        secret.encode("ascii").translate(_TO_INDEX),
+        mask.encode("ascii").translate(_TO_INDEX),
     )
-    return mask + cipher
+    return mask + bytes(sums).translate(_SUM_TO_CHAR).decode("ascii")
 
 
 def get_token(request):

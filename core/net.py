@@ -1,10 +1,19 @@
 """The client's IP address, believing X-Forwarded-For only from trusted proxies."""
 
+import functools
 import ipaddress
 
 from django.conf import settings
 
+from core.settings_cache import per_settings
 
+
+@per_settings
+def trusted_proxies():
+    return frozenset(getattr(settings, "TRUSTED_PROXIES", []) or [])
+
+
+@functools.lru_cache(maxsize=4096)
 def _valid_ip(value):
     try:
         return str(ipaddress.ip_address(value.strip()))
@@ -21,7 +30,7 @@ def client_ip(request):
     trusted proxies the header is ignored: anybody can write it.
     """
     remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"
-    trusted = set(getattr(settings, "TRUSTED_PROXIES", []) or [])
+    trusted = trusted_proxies()
     if not trusted or remote not in trusted:
         return remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -1,41 +1,51 @@
-"""Settings of the news app, each with its default."""
+"""Settings of the news app, each with its default (computed once per settings state,
+``core.settings_cache``)."""
 
 from datetime import timedelta
 
 from django.conf import settings
 
+from core.settings_cache import per_settings
 
+
+@per_settings
 def view_dedupe_window():
     """How long a visitor's repeated views of one article count as one (default 30 min)."""
     return timedelta(minutes=getattr(settings, "NEWS_VIEW_DEDUPE_MINUTES", 30))
 
 
+@per_settings
 def list_cache_seconds():
     """Longest life of the cached article lists; changes also clear them at once."""
     return getattr(settings, "NEWS_LIST_CACHE_SECONDS", 60)
 
 
+@per_settings
 def index_size():
     """How many of the newest published articles the list cache holds."""
     return getattr(settings, "NEWS_INDEX_SIZE", 100)
 
 
+@per_settings
 def use_redis():
     """Count article views in Redis (default: when ``REDIS_URL`` is set)."""
     default = bool(getattr(settings, "REDIS_URL", ""))
     return bool(getattr(settings, "NEWS_USE_REDIS", default))
 
 
+@per_settings
 def redis_prefix():
     """Prefix of the Redis keys of the view counter."""
     return getattr(settings, "NEWS_REDIS_PREFIX", "portal:news:")
 
 
+@per_settings
 def search_timeout_ms():
     """Longest a search may run before the database cancels it (default 2 s)."""
     return getattr(settings, "NEWS_SEARCH_TIMEOUT_MS", 2000)
 
 
+@per_settings
 def search_max_results():
     """How many matches a search ranks and pages through: the newest ones (default 1 000).
 

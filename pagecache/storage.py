@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 
 from core.caching import content_cache_seconds
 from core.redis import cache_get_many
+from core.settings_cache import per_settings
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ RENDERING = ":rendering"
 NOT_STORED = {"content-length", "set-cookie"}
 
 
+@per_settings
 def timeout():
     """How long a stored page is fresh: ``PAGE_CACHE_SECONDS`` (30), at most 5 s when the
     cache is per process (another worker's save does not reach this one's copy)."""

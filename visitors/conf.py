@@ -1,5 +1,5 @@
-"""Settings of the visitor statistics, each with a default (read at call time, so tests
-and deployments can change them).
+"""Settings of the visitor statistics, each with a default (computed once per settings
+state, ``core.settings_cache``: a changed setting is seen at once, as if read at call time).
 
     VISITORS_ONLINE_MINUTES            "Đang truy cập" window (default 5)
     VISITORS_VISIT_TIMEOUT_MINUTES     a visit ends after this long without a page view (30)
@@ -17,20 +17,26 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from core.settings_cache import per_settings
 
+
+@per_settings
 def online_window():
     return timedelta(minutes=getattr(settings, "VISITORS_ONLINE_MINUTES", 5))
 
 
+@per_settings
 def visit_timeout():
     return timedelta(minutes=getattr(settings, "VISITORS_VISIT_TIMEOUT_MINUTES", 30))
 
 
+@per_settings
 def cache_seconds():
     # The widget may lag behind by at most five seconds, whatever the setting says.
     return max(0, min(5, getattr(settings, "VISITORS_CACHE_SECONDS", 5)))
 
 
+@per_settings
 def activity_retention():
     # Below a day a visitor's row could be pruned while its hash is still in use, and the
     # visitor would be counted a second time that day.
@@ -38,27 +44,33 @@ def activity_retention():
     return max(timedelta(hours=hours), visit_timeout(), online_window())
 
 
+@per_settings
 def salt_retention():
     return timedelta(days=max(1, getattr(settings, "VISITORS_SALT_RETENTION_DAYS", 2)))
 
 
+@per_settings
 def daily_shards():
     return max(1, int(getattr(settings, "VISITORS_DAILY_SHARDS", 8)))
 
 
+@per_settings
 def record_staff():
     return bool(getattr(settings, "VISITORS_RECORD_STAFF", False))
 
 
+@per_settings
 def use_redis():
     default = bool(getattr(settings, "REDIS_URL", ""))
     return bool(getattr(settings, "VISITORS_USE_REDIS", default))
 
 
+@per_settings
 def redis_prefix():
     return getattr(settings, "VISITORS_REDIS_PREFIX", "portal:visitors:")
 
 
+@per_settings
 def excluded_prefixes():
     """Path prefixes that are never page views: files, the admin, machine endpoints."""
     prefixes = [
