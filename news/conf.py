@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from core.redis import redis_enabled
+
 
 def view_dedupe_window():
     """How long a visitor's repeated views of one article count as one (default 30 min)."""
@@ -22,8 +24,7 @@ def index_size():
 
 def use_redis():
     """Count article views in Redis (default: when ``REDIS_URL`` is set)."""
-    default = bool(getattr(settings, "REDIS_URL", ""))
-    return bool(getattr(settings, "NEWS_USE_REDIS", default))
+    return redis_enabled("NEWS_USE_REDIS")
 
 
 def redis_prefix():

@@ -17,6 +17,8 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from core.redis import redis_enabled
+
 
 def online_window():
     return timedelta(minutes=getattr(settings, "VISITORS_ONLINE_MINUTES", 5))
@@ -51,8 +53,7 @@ def record_staff():
 
 
 def use_redis():
-    default = bool(getattr(settings, "REDIS_URL", ""))
-    return bool(getattr(settings, "VISITORS_USE_REDIS", default))
+    return redis_enabled("VISITORS_USE_REDIS")
 
 
 def redis_prefix():
