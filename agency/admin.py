@@ -3,13 +3,11 @@ up to date themselves (a phone number change needs no developer)."""
 
 from django import forms
 from django.contrib import admin
-from django.core.files.uploadedfile import UploadedFile
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agency.models import Disclosure, Official, OrgUnit, ProcedureLink
-from core.uploads import reencode_image
+from core.uploads import admin_thumbnail, reencode_upload
 
 
 @admin.register(OrgUnit)
@@ -44,11 +42,7 @@ class OfficialAdminForm(forms.ModelForm):
         ]
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            # Re-encoded: EXIF (place, camera) and anything appended to the image are dropped.
-            return reencode_image(photo, name_prefix="official")
-        return photo
+        return reencode_upload(self.cleaned_data.get("photo"), name_prefix="official")
 
 
 @admin.register(Official)
@@ -82,11 +76,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("ảnh"))
     def preview(self, obj):
-        if not obj.pk or not obj.photo:
-            return "-"
-        return format_html(
-            '<img src="{}" alt="{}" width="120" loading="lazy">', obj.photo.url, obj.full_name
-        )
+        return admin_thumbnail(obj, obj.photo, obj.full_name)
 
 
 @admin.register(ProcedureLink)

@@ -48,6 +48,8 @@ DEPARTMENT = {
     ),
 }
 
+# The units under the department: one row each, its OrgUnit fields in this order.
+UNIT_FIELDS = ("slug", "name", "name_en", "functions", "functions_en", "phone", "email")
 UNITS = [
     (
         "van-phong-so",
@@ -210,28 +212,21 @@ def load(*, stdout=None):
         department.save()
         created += 1
     units = {department.slug: department}
-    for order, (slug, name, name_en, functions, functions_en, phone, email) in enumerate(
-        UNITS, start=1
-    ):
-        unit = OrgUnit.objects.filter(slug=slug).first()
+    for order, row in enumerate(UNITS, start=1):
+        fields = dict(zip(UNIT_FIELDS, row, strict=True))
+        unit = OrgUnit.objects.filter(slug=fields["slug"]).first()
         if unit is None:
             unit = OrgUnit(
-                slug=slug,
-                name=name,
-                name_en=name_en,
+                **fields,
                 parent=department,
-                functions=functions,
-                functions_en=functions_en,
                 address=DEPARTMENT["address"],
                 address_en=DEPARTMENT["address_en"],
-                phone=phone,
-                email=email,
                 order=order,
             )
             unit.full_clean()
             unit.save()
             created += 1
-        units[slug] = unit
+        units[unit.slug] = unit
     has_contact = Official.objects.filter(is_contact_point=True).exists()
     for order, (name, position, position_en, slug, phone, email, leader, contact) in enumerate(
         OFFICIALS, start=1

@@ -580,17 +580,23 @@ class NominationAdmin(
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
-    def reject(self, request, queryset):
-        title = _("Loại hồ sơ đề nghị")
+    def _with_reason(self, request, queryset, form_class, title, service, done_verb):
+        """``_reason_action`` on the selected nominations; the message names their candidates."""
         return _reason_action(
             self,
             request,
             queryset,
-            form_class=RejectForm,
+            form_class=form_class,
             title=title,
-            service=services.nomination_reject,
-            done=lambda rows: f"Đã loại {len(rows)} hồ sơ: {_candidates(rows)}.",
+            service=service,
+            done=lambda rows: f"{done_verb} {len(rows)} hồ sơ: {_candidates(rows)}.",
+        )
+
+    @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
+    def reject(self, request, queryset):
+        title = _("Loại hồ sơ đề nghị")
+        return self._with_reason(
+            request, queryset, RejectForm, title, services.nomination_reject, "Đã loại"
         )
 
     @admin.action(
@@ -660,14 +666,8 @@ class NominationAdmin(
     @admin.action(description=_("Hủy khen thưởng các hồ sơ đã chọn"), permissions=["issue"])
     def revoke(self, request, queryset):
         title = _("Hủy khen thưởng")
-        return _reason_action(
-            self,
-            request,
-            queryset,
-            form_class=RevokeForm,
-            title=title,
-            service=services.nomination_revoke,
-            done=lambda rows: f"Đã hủy khen thưởng {len(rows)} hồ sơ: {_candidates(rows)}.",
+        return self._with_reason(
+            request, queryset, RevokeForm, title, services.nomination_revoke, "Đã hủy khen thưởng"
         )
 
     @admin.action(description=_("Xuất Excel các hồ sơ đề nghị đã chọn"), permissions=["view"])
@@ -962,11 +962,7 @@ class ProposalAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
         def handler(data):
             decision = services.decision_record_external(
                 proposal=proposal,
-                number=data["number"],
-                date=data["date"],
-                issuing_body=data["issuing_body"],
-                signer=data["signer"],
-                signer_position=data["signer_position"],
+                **{key: data[key] for key in services.EXTERNAL_DECISION_PARTICULARS},
                 honoured=list(data["honoured"]),
                 not_honoured=list(data["not_honoured"]),
                 by=request.user,

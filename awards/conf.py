@@ -10,6 +10,10 @@ from fractions import Fraction
 
 from django.conf import settings
 
+# The defaults of the two wordings below.
+DIRECTOR_ISSUING_BODY = "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng"
+DISCIPLINE_CITATION = "Luật Thi đua, khen thưởng 2022, Điều 5 (nguyên tắc khen thưởng)"
+
 
 def _fraction(name, default):
     return Fraction(getattr(settings, name, default))
@@ -59,11 +63,7 @@ def grassroots_ratio_scope():
 
 def director_issuing_body():
     """Who a Director's decision is shown as issued by on the public pages."""
-    return getattr(
-        settings,
-        "AWARDS_DIRECTOR_ISSUING_BODY",
-        "Giám đốc Sở Khoa học và Công nghệ tỉnh Cao Bằng",
-    )
+    return getattr(settings, "AWARDS_DIRECTOR_ISSUING_BODY", DIRECTOR_ISSUING_BODY)
 
 
 def grassroots_fighter_needs_advanced_worker():
@@ -93,11 +93,7 @@ def refuse_during_discipline():
 
 def discipline_citation():
     """The rule cited when a disciplined candidate is refused (wording to be confirmed)."""
-    return getattr(
-        settings,
-        "AWARDS_DISCIPLINE_CITATION",
-        "Luật Thi đua, khen thưởng 2022, Điều 5 (nguyên tắc khen thưởng)",
-    )
+    return getattr(settings, "AWARDS_DISCIPLINE_CITATION", DISCIPLINE_CITATION)
 
 
 def require_approved_registration():

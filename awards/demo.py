@@ -349,11 +349,7 @@ def _annual(individuals, collectives, *, by):
             )
             services.decision_record_external(
                 proposal=proposal,
-                number=PROVINCE["number"],
-                date=PROVINCE["date"],
-                issuing_body=PROVINCE["issuing_body"],
-                signer=PROVINCE["signer"],
-                signer_position=PROVINCE["signer_position"],
+                **{key: PROVINCE[key] for key in services.EXTERNAL_DECISION_PARTICULARS},
                 honoured=[province_row],
                 by=by,
             )

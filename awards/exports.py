@@ -241,24 +241,35 @@ def _export(fmt, *, headers, rows, title, filename, extra_sheets=()):
     return csv_response(headers=headers, rows=rows, filename=f"{filename}.csv")
 
 
-def nominations_export(nominations, fmt, *, filename=None):
-    return _export(
-        fmt,
-        headers=NOMINATION_HEADERS,
-        rows=nomination_rows(nominations),
-        title="Hồ sơ đề nghị",
-        filename=filename or f"ho-so-de-nghi-{today_suffix()}",
-        extra_sheets=[("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))]
-        if fmt == "xlsx"
-        else (),
-    )
+def _exporter(*, headers, rows, title, stem, extra_sheets=None):
+    """An export ``(records, fmt, *, filename=None)``: ``rows(records)`` under ``headers``,
+    named ``filename`` or ``<stem>-<today>``; an .xlsx adds ``extra_sheets(records)``."""
+
+    def export(records, fmt, *, filename=None):
+        return _export(
+            fmt,
+            headers=headers,
+            rows=rows(records),
+            title=title,
+            filename=filename or f"{stem}-{today_suffix()}",
+            extra_sheets=extra_sheets(records) if extra_sheets and fmt == "xlsx" else (),
+        )
+
+    return export
 
 
-def decisions_export(decisions, fmt, *, filename=None):
-    return _export(
-        fmt,
-        headers=DECISION_HEADERS,
-        rows=decision_rows(decisions),
-        title="Quyết định khen thưởng",
-        filename=filename or f"quyet-dinh-khen-thuong-{today_suffix()}",
-    )
+nominations_export = _exporter(
+    headers=NOMINATION_HEADERS,
+    rows=nomination_rows,
+    title="Hồ sơ đề nghị",
+    stem="ho-so-de-nghi",
+    extra_sheets=lambda nominations: [
+        ("Thống kê", STATISTICS_HEADERS, statistics_rows(nominations))
+    ],
+)
+decisions_export = _exporter(
+    headers=DECISION_HEADERS,
+    rows=decision_rows,
+    title="Quyết định khen thưởng",
+    stem="quyet-dinh-khen-thuong",
+)

@@ -2,14 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.files.uploadedfile import UploadedFile
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from banners.models import Banner
 from banners.services import banners_set_active
 from core.search import FoldedSearchMixin
-from core.uploads import reencode_image
+from core.uploads import admin_thumbnail, reencode_upload
 
 
 class BannerAdminForm(forms.ModelForm):
@@ -35,12 +33,7 @@ class BannerAdminForm(forms.ModelForm):
         ]
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile):
-            # Pillow re-encodes the upload: metadata and anything smuggled after the pixels
-            # are dropped before the file is stored.
-            return reencode_image(image, name_prefix="banner")
-        return image
+        return reencode_upload(self.cleaned_data.get("image"), name_prefix="banner")
 
 
 @admin.register(Banner)
@@ -80,19 +73,22 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.display(description=_("ảnh"))
     def preview(self, obj):
-        if not obj.pk or not obj.image:
-            return "-"
-        return format_html(
-            '<img src="{}" alt="{}" width="120" loading="lazy">', obj.image.url, obj.alt_text
-        )
+        return admin_thumbnail(obj, obj.image, obj.alt_text)
 
     @admin.display(description=_("đang hiển thị"), boolean=True)
     def visible_now(self, obj):
         return obj.is_visible()
 
-    def _switch(self, request, queryset, *, is_active, done, before):
-        """Switch the selected banners on or off and say how many changed (``done``) and
-        how many already were (``before``); returns the message for more to be added."""
+    # What switching on (True) or off says: how many changed, how many already were.
+    SWITCH_MESSAGES = {
+        True: (_("Đã bật %(n)d quảng cáo"), _("; %(n)d quảng cáo đã bật từ trước")),
+        False: (_("Đã tắt %(n)d quảng cáo"), _("; %(n)d quảng cáo đã tắt từ trước")),
+    }
+
+    def _switch(self, queryset, *, is_active):
+        """Switch the selected banners on or off and say how many changed and how many
+        already were; returns the message for more to be added, and its level."""
+        done, before = self.SWITCH_MESSAGES[is_active]
         already = queryset.filter(is_active=is_active).count()
         count = banners_set_active(banners=queryset, is_active=is_active)
         message = done % {"n": count - already}
@@ -102,13 +98,7 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Bật các quảng cáo đã chọn"), permissions=["change"])
     def switch_on(self, request, queryset):
-        message, level = self._switch(
-            request,
-            queryset,
-            is_active=True,
-            done=_("Đã bật %(n)d quảng cáo"),
-            before=_("; %(n)d quảng cáo đã bật từ trước"),
-        )
+        message, level = self._switch(queryset, is_active=True)
         outside = sum(1 for banner in queryset if not banner.is_visible())
         if outside:
             message += _(
@@ -118,11 +108,5 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Tắt các quảng cáo đã chọn"), permissions=["change"])
     def switch_off(self, request, queryset):
-        message, level = self._switch(
-            request,
-            queryset,
-            is_active=False,
-            done=_("Đã tắt %(n)d quảng cáo"),
-            before=_("; %(n)d quảng cáo đã tắt từ trước"),
-        )
+        message, level = self._switch(queryset, is_active=False)
         self.message_user(request, message + ".", level)

@@ -18,32 +18,20 @@ FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
 ]
 
+# The demo banners, in order: (title, target URL, background colour).
 DEMO_BANNERS = [
-    {
-        "title": "Cổng Dịch vụ công quốc gia",
-        "lines": ["CỔNG DỊCH VỤ CÔNG", "QUỐC GIA"],
-        "target_url": "https://dichvucong.gov.vn/",
-        "colour": (178, 34, 34),
-    },
-    {
-        "title": "Cổng thông tin điện tử tỉnh Cao Bằng",
-        "lines": ["CỔNG THÔNG TIN ĐIỆN TỬ", "TỈNH CAO BẰNG"],
-        "target_url": "https://caobang.gov.vn/",
-        "colour": (11, 79, 138),
-    },
-    {
-        "title": "Bộ Khoa học và Công nghệ",
-        "lines": ["BỘ KHOA HỌC", "VÀ CÔNG NGHỆ"],
-        "target_url": "https://mst.gov.vn/",
-        "colour": (0, 105, 92),
-    },
-    {
-        "title": "Hệ thống văn bản",
-        "lines": ["HỆ THỐNG VĂN BẢN", "QUY PHẠM PHÁP LUẬT"],
-        "target_url": "https://vbpl.vn/",
-        "colour": (94, 53, 177),
-    },
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/", (178, 34, 34)),
+    ("Cổng thông tin điện tử tỉnh Cao Bằng", "https://caobang.gov.vn/", (11, 79, 138)),
+    ("Bộ Khoa học và Công nghệ", "https://mst.gov.vn/", (0, 105, 92)),
+    ("Hệ thống văn bản", "https://vbpl.vn/", (94, 53, 177)),
 ]
+# The lines of text drawn on each banner, by its title.
+BANNER_LINES = {
+    "Cổng Dịch vụ công quốc gia": ["CỔNG DỊCH VỤ CÔNG", "QUỐC GIA"],
+    "Cổng thông tin điện tử tỉnh Cao Bằng": ["CỔNG THÔNG TIN ĐIỆN TỬ", "TỈNH CAO BẰNG"],
+    "Bộ Khoa học và Công nghệ": ["BỘ KHOA HỌC", "VÀ CÔNG NGHỆ"],
+    "Hệ thống văn bản": ["HỆ THỐNG VĂN BẢN", "QUY PHẠM PHÁP LUẬT"],
+}
 
 
 def _font(size):
@@ -80,18 +68,18 @@ def draw_banner(lines, colour, size=(300, 100)):
 def load(*, stdout=None):
     """Create this app's demo records; running it again changes nothing."""
     created = 0
-    for order, spec in enumerate(DEMO_BANNERS, start=1):
-        if Banner.objects.filter(title=spec["title"]).exists():
+    for order, (title, target_url, colour) in enumerate(DEMO_BANNERS, start=1):
+        if Banner.objects.filter(title=title).exists():
             continue
         banner = Banner(
-            title=spec["title"],
-            alt_text=spec["title"],
-            target_url=spec["target_url"],
+            title=title,
+            alt_text=title,
+            target_url=target_url,
             position=BannerPosition.SIDEBAR,
             order=order,
         )
         banner.image.save(
-            "banner.png", ContentFile(draw_banner(spec["lines"], spec["colour"])), save=False
+            "banner.png", ContentFile(draw_banner(BANNER_LINES[title], colour)), save=False
         )
         banner.full_clean()
         banner.save()

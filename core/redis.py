@@ -42,6 +42,15 @@ class _Deferred(NamedTuple):
     on_error: Any
 
 
+def redis_enabled(setting):
+    """Whether a counter records in Redis: the setting named ``setting``, by default on when
+    ``REDIS_URL`` is set."""
+    from django.conf import settings
+
+    default = bool(getattr(settings, "REDIS_URL", ""))
+    return bool(getattr(settings, setting, default))
+
+
 def redis_connection():
     """The client of the ``default`` cache (raises when the cache is not Redis)."""
     from django_redis import get_redis_connection

@@ -26,10 +26,11 @@ import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from PIL import Image, ImageOps, ImageSequence
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
@@ -186,6 +187,23 @@ def _encode(image, image_format):
         clean.save(output, **options)
     output.seek(0)
     return output
+
+
+def reencode_upload(value, *, name_prefix):
+    """A form's image value with a new upload re-encoded (``reencode_image``: EXIF, such as
+    place and camera, and anything appended to the image are dropped); the stored file or
+    nothing as it is."""
+    if isinstance(value, UploadedFile):
+        return reencode_image(value, name_prefix=name_prefix)
+    return value
+
+
+def admin_thumbnail(instance, image, alt):
+    """An admin page's small preview of a stored ``image``; "-" for an unsaved ``instance``
+    or without an image."""
+    if not instance.pk or not image:
+        return "-"
+    return format_html('<img src="{}" alt="{}" width="120" loading="lazy">', image.url, alt)
 
 
 def reencode_image(file, name_prefix="image"):

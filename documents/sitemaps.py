@@ -12,26 +12,31 @@ class DocumentsIndexSitemap(NamedPagesSitemap):
     url_names = ("documents:document_list", "documents:draft_list")
 
 
-class LegalDocumentSitemap(Sitemap):
+class _PublicSitemap(Sitemap):
+    """The public rows of ``model`` in a stable order, last modified on ``lastmod_field``."""
+
+    model = None
+    lastmod_field = None
+
+    def items(self):
+        return self.model.objects.public().order_by("pk")
+
+    def lastmod(self, obj):
+        return getattr(obj, self.lastmod_field)
+
+
+class LegalDocumentSitemap(_PublicSitemap):
+    model = LegalDocument
+    lastmod_field = "issued_on"
     changefreq = "yearly"
     priority = 0.4
 
-    def items(self):
-        return LegalDocument.objects.public().order_by("pk")
 
-    def lastmod(self, document):
-        return document.issued_on
-
-
-class DraftDocumentSitemap(Sitemap):
+class DraftDocumentSitemap(_PublicSitemap):
+    model = DraftDocument
+    lastmod_field = "comment_from"
     changefreq = "weekly"
     priority = 0.5
-
-    def items(self):
-        return DraftDocument.objects.public().order_by("pk")
-
-    def lastmod(self, draft):
-        return draft.comment_from
 
 
 SITEMAPS = {

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from core.redis import redis_enabled
 from core.settings_cache import per_settings
 
 
@@ -29,8 +30,7 @@ def index_size():
 @per_settings
 def use_redis():
     """Count article views in Redis (default: when ``REDIS_URL`` is set)."""
-    default = bool(getattr(settings, "REDIS_URL", ""))
-    return bool(getattr(settings, "NEWS_USE_REDIS", default))
+    return redis_enabled("NEWS_USE_REDIS")
 
 
 @per_settings

@@ -116,30 +116,40 @@ def _sqlite_refill(cursor):
     )
 
 
-def ensure_index(using_connection=None):
-    """Create the database's search index if it is missing (idempotent, cheap when present)."""
+def _execute(*statements):
+    """A function of a cursor that executes ``statements`` in order."""
+
+    def run(cursor):
+        for statement in statements:
+            cursor.execute(statement)
+
+    return run
+
+
+def _sqlite_ensure(cursor):
+    _execute(SQLITE_TABLE, *SQLITE_TRIGGERS)(cursor)
+    cursor.execute(f"SELECT (SELECT count(*) FROM {FTS_TABLE}), count(*) FROM news_article")
+    indexed, articles = cursor.fetchone()
+    if indexed != articles:
+        _sqlite_refill(cursor)
+
+
+def _on_index(using_connection, **by_vendor):
+    """Call ``by_vendor[<the connection's vendor>](cursor)``; other databases have no index."""
     conn = using_connection or connection
     with conn.cursor() as cursor:
-        if conn.vendor == "postgresql":
-            cursor.execute(PG_CREATE)
-        elif conn.vendor == "sqlite":
-            cursor.execute(SQLITE_TABLE)
-            for statement in SQLITE_TRIGGERS:
-                cursor.execute(statement)
-            cursor.execute(f"SELECT (SELECT count(*) FROM {FTS_TABLE}), count(*) FROM news_article")
-            indexed, articles = cursor.fetchone()
-            if indexed != articles:
-                _sqlite_refill(cursor)
+        action = by_vendor.get(conn.vendor)
+        if action is not None:
+            action(cursor)
+
+
+def ensure_index(using_connection=None):
+    """Create the database's search index if it is missing (idempotent, cheap when present)."""
+    _on_index(using_connection, postgresql=_execute(PG_CREATE), sqlite=_sqlite_ensure)
 
 
 def drop_index(using_connection=None):
-    conn = using_connection or connection
-    with conn.cursor() as cursor:
-        if conn.vendor == "postgresql":
-            cursor.execute(PG_DROP)
-        elif conn.vendor == "sqlite":
-            for statement in SQLITE_DROP:
-                cursor.execute(statement)
+    _on_index(using_connection, postgresql=_execute(PG_DROP), sqlite=_execute(*SQLITE_DROP))
 
 
 def ensure_index_after_migrate(sender, using, **kwargs):

@@ -12,12 +12,12 @@ class PortalConfig(AppConfig):
         import pagecache
         from news.selectors import most_viewed_articles, most_viewed_in_month
         from portal.templatetags.portal_tags import csrf_hole
-        from visitors.selectors import register_most_viewed, register_most_viewed_in_month
+        from visitors.selectors import MOST_VIEWED, MOST_VIEWED_IN_MONTH, register_article_source
 
         pagecache.register_hole("csrf", csrf_hole)
         # The statistics report lists the most viewed articles without importing news.
-        register_most_viewed(most_viewed_articles)
-        register_most_viewed_in_month(most_viewed_in_month)
+        register_article_source(MOST_VIEWED, most_viewed_articles)
+        register_article_source(MOST_VIEWED_IN_MONTH, most_viewed_in_month)
 
         _name_axes_in_vietnamese()
 

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from core.redis import redis_enabled
 from core.settings_cache import per_settings
 
 
@@ -61,8 +62,7 @@ def record_staff():
 
 @per_settings
 def use_redis():
-    default = bool(getattr(settings, "REDIS_URL", ""))
-    return bool(getattr(settings, "VISITORS_USE_REDIS", default))
+    return redis_enabled("VISITORS_USE_REDIS")
 
 
 @per_settings

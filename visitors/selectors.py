@@ -163,42 +163,41 @@ def visitor_stats(*, now=None):
     return stats
 
 
-_most_viewed = None
+# The report's article lists come from sources the project registers (``portal.apps``):
+# this app knows no content app. Each source returns objects with ``__str__`` and
+# ``get_absolute_url()``; MOST_VIEWED is called as ``function(limit=...)`` and its objects
+# carry ``view_count``; MOST_VIEWED_IN_MONTH as ``function(month=..., limit=...)`` (``month``:
+# the first day of the month) and its objects carry ``month_views``.
+MOST_VIEWED = "most_viewed"
+MOST_VIEWED_IN_MONTH = "most_viewed_in_month"
+
+_article_sources = {}
 
 
-def register_most_viewed(function):
-    """The report's "most viewed articles" come from ``function(limit=...)``: objects with
-    ``__str__``, ``get_absolute_url()`` and ``view_count``. Wired by the project
-    (``portal.apps``): this app knows no content app."""
-    global _most_viewed
-    _most_viewed = function
+def register_article_source(name, function):
+    """Make ``function`` the source of the report's article list ``name``."""
+    _article_sources[name] = function
+
+
+def _read_article_source(name, **kwargs):
+    """The list the source ``name`` returns for ``kwargs``, ``None`` without a source."""
+    function = _article_sources.get(name)
+    if function is None:
+        return None
+    return list(function(**kwargs))
 
 
 def top_articles(*, limit=10):
-    """The most-viewed articles of the registered source, or ``[]`` without one."""
-    if _most_viewed is None:
-        return []
+    """The most-viewed articles of the registered source, or ``[]`` without one (or when
+    it fails: the report's other figures still show)."""
     try:
-        return list(_most_viewed(limit=limit))
+        return _read_article_source(MOST_VIEWED, limit=limit) or []
     except Exception:
         logger.warning("visitors: could not read article view counts", exc_info=True)
         return []
 
 
-_most_viewed_in_month = None
-
-
-def register_most_viewed_in_month(function):
-    """The report's "top articles per month" come from ``function(month=..., limit=...)``
-    (``month``: the first day of the month): objects with ``__str__``,
-    ``get_absolute_url()`` and ``month_views``. Wired by the project (``portal.apps``)."""
-    global _most_viewed_in_month
-    _most_viewed_in_month = function
-
-
 def top_articles_in_month(*, month, limit=20):
     """The articles most viewed in ``month`` from the registered source, ``None`` without
     one (the report then says so)."""
-    if _most_viewed_in_month is None:
-        return None
-    return list(_most_viewed_in_month(month=month, limit=limit))
+    return _read_article_source(MOST_VIEWED_IN_MONTH, month=month, limit=limit)

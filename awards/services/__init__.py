@@ -17,6 +17,7 @@ same user through django-simple-history.
 from awards.services.common import WorkflowError
 from awards.services.council import council_meeting_record, nomination_review
 from awards.services.outcomes import (
+    EXTERNAL_DECISION_PARTICULARS,
     decision_check,
     decision_issue,
     decision_record_external,
@@ -33,6 +34,7 @@ from awards.services.registration import (
 from awards.services.revocation import decision_revoke, nomination_revoke
 
 __all__ = [
+    "EXTERNAL_DECISION_PARTICULARS",
     "WorkflowError",
     "council_meeting_record",
     "decision_check",

@@ -35,8 +35,10 @@ STEP_OF_STAGE = {
 }
 
 
-def save(instance, *, by, step=None):
-    """Save with ``by`` as the author of the history entry and ``step`` as its reason."""
+def save(instance, *, by, step=None, exclude=None):
+    """Validate (``full_clean`` but for the fields in ``exclude``), then save with ``by`` as
+    the author of the history entry and ``step`` as its reason."""
+    full_clean(instance, exclude=exclude)
     if step is None and isinstance(instance, Nomination):
         step = STEP_OF_STAGE.get(instance.stage)
         if instance.stage == Stage.REVIEWED and instance.proposal_id:
@@ -46,15 +48,15 @@ def save(instance, *, by, step=None):
     instance.save()
 
 
-def save_unique(instance, *, by, message, step=None):
-    """Save a row whose number (or candidate) must be unique, refusing a duplicate cleanly.
+def save_unique(instance, *, by, message, step=None, exclude=None):
+    """``save`` a row whose number (or candidate) must be unique, refusing a duplicate cleanly.
 
-    ``full_clean`` already checked uniqueness; the savepoint catches the row a concurrent
-    request inserted in between, so the caller's transaction stays usable.
+    ``full_clean`` checks uniqueness; the savepoint catches the row a concurrent request
+    inserted in between, so the caller's transaction stays usable.
     """
     try:
         with transaction.atomic():
-            save(instance, by=by, step=step)
+            save(instance, by=by, step=step, exclude=exclude)
     except IntegrityError as exc:
         raise WorkflowError(message, code="duplicate") from exc
 

@@ -7,13 +7,7 @@ from django.utils import timezone
 
 from awards import conf, rules
 from awards.models import CouncilConclusion, Stage
-from awards.services.common import (
-    WorkflowError,
-    full_clean,
-    locked,
-    require_stage,
-    save,
-)
+from awards.services.common import WorkflowError, locked, require_stage, save
 
 
 def _check_quorum(meeting):
@@ -192,7 +186,6 @@ def council_meeting_record(*, meeting, conclusions=None, by):
         conclusion.written_against = item["written_against"]
         conclusion.proposed = item["proposed"]
         conclusion.note = item["note"]
-        full_clean(conclusion)
         save(conclusion, by=by, step="Bước 3: kết luận của Hội đồng")
         if item["proposed"]:
             nomination.stage = Stage.REVIEWED
@@ -209,11 +202,9 @@ def council_meeting_record(*, meeting, conclusions=None, by):
             )
             nomination.rejected_at = now
             nomination.rejected_by = by
-        full_clean(nomination)
         save(nomination, by=by)
     meeting.recorded_at = now
     meeting.recorded_by = by
-    full_clean(meeting)
     save(meeting, by=by, step="Bước 3: ghi nhận kết quả họp Hội đồng")
     return meeting
 

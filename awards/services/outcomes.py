@@ -11,16 +11,13 @@ from django.utils import timezone
 
 from awards import conf, rules
 from awards.models import AwardForm, Decision, IssuingLevel, Proposal, Stage
-from awards.services.common import (
-    WorkflowError,
-    full_clean,
-    locked,
-    require_stage,
-    save,
-    save_unique,
-)
+from awards.services.common import WorkflowError, locked, require_stage, save, save_unique
 
 NOT_HONOURED_REASON = "Cấp trên không khen thưởng"
+
+# The higher level's decision itself, as ``decision_record_external`` takes it: the admin's
+# form and the demo data hold them under these names and pass them through.
+EXTERNAL_DECISION_PARTICULARS = ("number", "date", "issuing_body", "signer", "signer_position")
 
 # The issuing level a higher decision has by default, from the catalogue's deciding level.
 LEVEL_OF_FORM = {
@@ -71,7 +68,6 @@ def _honour(rows, decision, *, by):
         nomination.decision = decision
         nomination.honoured_at = now
         nomination.honoured_by = by
-        full_clean(nomination)
         save(nomination, by=by)
 
 
@@ -91,6 +87,11 @@ def decision_check(*, nominations, date, award_form=None):
             )
     _check_outcome_nominations(rows, award_form=award_form, date=date, document_label="quyết định")
     rules.check_decision(rows, on=date)
+
+
+def _save_decision(decision, *, by, message, step):
+    """Save a new decision (``issued_at`` is set as it is saved), its number unique."""
+    save_unique(decision, by=by, message=message, step=step, exclude=["issued_at"])
 
 
 @transaction.atomic
@@ -124,8 +125,7 @@ def decision_issue(
         document=document,
         issued_by=by,
     )
-    full_clean(decision, exclude=["issued_at"])
-    save_unique(
+    _save_decision(
         decision, by=by, message="Số quyết định này đã được sử dụng.", step="Bước 4: quyết định"
     )
     _honour(rows, decision, by=by)
@@ -154,13 +154,15 @@ def proposal_submit(
             )
     _check_outcome_nominations(rows, award_form=award_form, date=date, document_label="tờ trình")
     proposal = Proposal(number=number, submitted_on=date, recipient=recipient, submitted_by=by)
-    full_clean(proposal, exclude=["submitted_at"])
     save_unique(
-        proposal, by=by, message="Số tờ trình này đã được sử dụng.", step="Bước 4: tờ trình"
+        proposal,
+        by=by,
+        message="Số tờ trình này đã được sử dụng.",
+        step="Bước 4: tờ trình",
+        exclude=["submitted_at"],
     )
     for nomination in rows:
         nomination.proposal = proposal
-        full_clean(nomination)
         save(nomination, by=by)
     return proposal
 
@@ -226,8 +228,7 @@ def decision_record_external(
             document=document,
             issued_by=by,
         )
-        full_clean(decision, exclude=["issued_at"])
-        save_unique(
+        _save_decision(
             decision,
             by=by,
             message="Số quyết định này đã được sử dụng trong năm của cùng cơ quan ban hành.",
@@ -243,6 +244,5 @@ def decision_record_external(
         )
         nomination.rejected_at = now
         nomination.rejected_by = by
-        full_clean(nomination)
         save(nomination, by=by)
     return decision

@@ -6,14 +6,7 @@ from django.utils import timezone
 
 from awards import rules
 from awards.models import EmulationRegistration, Nomination, Stage
-from awards.services.common import (
-    WorkflowError,
-    full_clean,
-    locked,
-    require_stage,
-    save,
-    save_unique,
-)
+from awards.services.common import WorkflowError, locked, require_stage, save, save_unique
 
 
 @transaction.atomic
@@ -41,12 +34,23 @@ def nomination_register(
         registered_at=timezone.now(),
         registered_by=by,
     )
-    full_clean(nomination)
     save_unique(
         nomination,
         by=by,
         message="Ứng viên này đã có hồ sơ đề nghị hình thức khen thưởng này trong năm.",
     )
+    return nomination
+
+
+def _move(nomination, stage, step, *, by, **fields):
+    """Move a locked ``nomination`` to ``stage`` with ``fields``, stamping ``<step>_at`` (now)
+    and ``<step>_by``; validate and save it."""
+    nomination.stage = stage
+    for name, value in fields.items():
+        setattr(nomination, name, value)
+    setattr(nomination, f"{step}_at", timezone.now())
+    setattr(nomination, f"{step}_by", by)
+    save(nomination, by=by)
     return nomination
 
 
@@ -62,13 +66,7 @@ def nomination_introduce(*, nomination, block, by):
             code="wrong_block",
             params={"unit": nomination.unit, "block": block},
         )
-    nomination.stage = Stage.INTRODUCED
-    nomination.introduced_block = block
-    nomination.introduced_at = timezone.now()
-    nomination.introduced_by = by
-    full_clean(nomination)
-    save(nomination, by=by)
-    return nomination
+    return _move(nomination, Stage.INTRODUCED, "introduced", by=by, introduced_block=block)
 
 
 @transaction.atomic
@@ -84,14 +82,14 @@ def nomination_reject(*, nomination, reason, by):
             code="wrong_stage",
             params={"candidate": nomination.candidate, "stage": Stage(nomination.stage).label},
         )
-    nomination.rejected_from = nomination.stage
-    nomination.stage = Stage.REJECTED
-    nomination.rejection_reason = reason
-    nomination.rejected_at = timezone.now()
-    nomination.rejected_by = by
-    full_clean(nomination)
-    save(nomination, by=by)
-    return nomination
+    return _move(
+        nomination,
+        Stage.REJECTED,
+        "rejected",
+        by=by,
+        rejected_from=nomination.stage,
+        rejection_reason=reason,
+    )
 
 
 # --- Start-of-year registration (đăng ký thi đua) --------------------------------------
@@ -116,7 +114,6 @@ def _move_registration(registration, *, expected, state, by, note=None):
         registration.decided_by = by
     if note is not None:
         registration.note = note
-    full_clean(registration)
     save(registration, by=by)
     return registration
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from awards.models import Decision, RevocationReason, Stage
-from awards.services.common import WorkflowError, full_clean, locked, require_stage, save
+from awards.services.common import WorkflowError, locked, require_stage, save
 
 
 def _reason(reason):
@@ -27,7 +27,6 @@ def _revoke(nomination, *, reason, document, by, now):
     nomination.revoked_by = by
     nomination.revocation_reason = reason
     nomination.revocation_document = document
-    full_clean(nomination)
     save(nomination, by=by)
 
 
@@ -55,6 +54,5 @@ def decision_revoke(*, decision, reason, document=None, by):
     decision.revoked_by = by
     decision.revocation_reason = reason
     decision.revocation_document = document
-    full_clean(decision, exclude=["issued_at"])
-    save(decision, by=by, step="Hủy quyết định khen thưởng")
+    save(decision, by=by, step="Hủy quyết định khen thưởng", exclude=["issued_at"])
     return decision

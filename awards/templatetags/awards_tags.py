@@ -83,6 +83,19 @@ def decimal_comma(value):
     return f"{value.normalize():f}".replace(".", ",")
 
 
+# The admin index's workflow steps, numbered from 1: (title, what the step's count counts).
+WORKFLOW_STEPS = [
+    ("Đăng ký", "hồ sơ đề nghị chờ khối giới thiệu"),
+    ("Khối giới thiệu", "hồ sơ: chọn hồ sơ → “Bước 2: ghi nhận khối thi đua giới thiệu”"),
+    ("Họp Hội đồng", "hồ sơ chờ Hội đồng bình xét"),
+    (
+        "Quyết định / Tờ trình",
+        "hồ sơ đã bình xét: chọn → “Bước 4: ra quyết định” hoặc “lập tờ trình”",
+    ),
+    ("Quyết định cấp trên", "hồ sơ đã trình, chờ quyết định của cấp trên"),
+]
+
+
 @register.inclusion_tag("awards/admin/workflow_panel.html", takes_context=True)
 def workflow_panel(context):
     """The admin index's "Quy trình" panel: each step, how many records wait there, links."""
@@ -95,64 +108,47 @@ def workflow_panel(context):
     if user is None or not user.has_perm("awards.view_nomination"):
         return {"steps": []}
     nominations = reverse("admin:awards_nomination_changelist")
+    registered = Nomination.objects.filter(stage=Stage.REGISTERED).count()
+    introduced = Nomination.objects.filter(stage=Stage.INTRODUCED).count()
     waiting = Nomination.objects.filter(stage=Stage.REVIEWED)
+    pending = EmulationRegistration.objects.filter(state="pending").count()
+    unrecorded = CouncilMeeting.objects.filter(recorded_at__isnull=True).count()
+    registrations = reverse("admin:awards_emulationregistration_changelist")
+    meetings = reverse("admin:awards_councilmeeting_changelist")
+    counts = [
+        registered,
+        registered,
+        introduced,
+        waiting.filter(proposal__isnull=True).count(),
+        waiting.filter(proposal__isnull=False).count(),
+    ]
+    links = [
+        [
+            ("Thêm hồ sơ đề nghị", reverse("admin:awards_nomination_add")),
+            (
+                f"Đăng ký thi đua đầu năm chờ duyệt ({pending})",
+                f"{registrations}?state__exact=pending",
+            ),
+        ],
+        [("Hồ sơ chờ giới thiệu", f"{nominations}?stage__exact=registered")],
+        [
+            ("Thêm cuộc họp", reverse("admin:awards_councilmeeting_add")),
+            (
+                f"Cuộc họp chưa ghi nhận kết quả ({unrecorded})",
+                f"{meetings}?recorded_at__isempty=1",
+            ),
+        ],
+        [
+            ("Hồ sơ chờ quyết định", f"{nominations}?stage__exact=reviewed&proposal__isnull=True"),
+            ("Quyết định khen thưởng", reverse("admin:awards_decision_changelist")),
+        ],
+        [("Tờ trình", reverse("admin:awards_proposal_changelist"))],
+    ]
     steps = [
-        {
-            "number": 1,
-            "title": "Đăng ký",
-            "count": Nomination.objects.filter(stage=Stage.REGISTERED).count(),
-            "what": "hồ sơ đề nghị chờ khối giới thiệu",
-            "links": [
-                ("Thêm hồ sơ đề nghị", reverse("admin:awards_nomination_add")),
-                (
-                    f"Đăng ký thi đua đầu năm chờ duyệt "
-                    f"({EmulationRegistration.objects.filter(state='pending').count()})",
-                    reverse("admin:awards_emulationregistration_changelist")
-                    + "?state__exact=pending",
-                ),
-            ],
-        },
-        {
-            "number": 2,
-            "title": "Khối giới thiệu",
-            "count": Nomination.objects.filter(stage=Stage.REGISTERED).count(),
-            "what": "hồ sơ: chọn hồ sơ → “Bước 2: ghi nhận khối thi đua giới thiệu”",
-            "links": [("Hồ sơ chờ giới thiệu", f"{nominations}?stage__exact=registered")],
-        },
-        {
-            "number": 3,
-            "title": "Họp Hội đồng",
-            "count": Nomination.objects.filter(stage=Stage.INTRODUCED).count(),
-            "what": "hồ sơ chờ Hội đồng bình xét",
-            "links": [
-                ("Thêm cuộc họp", reverse("admin:awards_councilmeeting_add")),
-                (
-                    f"Cuộc họp chưa ghi nhận kết quả "
-                    f"({CouncilMeeting.objects.filter(recorded_at__isnull=True).count()})",
-                    reverse("admin:awards_councilmeeting_changelist") + "?recorded_at__isempty=1",
-                ),
-            ],
-        },
-        {
-            "number": 4,
-            "title": "Quyết định / Tờ trình",
-            "count": waiting.filter(proposal__isnull=True).count(),
-            "what": "hồ sơ đã bình xét: chọn → “Bước 4: ra quyết định” hoặc “lập tờ trình”",
-            "links": [
-                (
-                    "Hồ sơ chờ quyết định",
-                    f"{nominations}?stage__exact=reviewed&proposal__isnull=True",
-                ),
-                ("Quyết định khen thưởng", reverse("admin:awards_decision_changelist")),
-            ],
-        },
-        {
-            "number": 5,
-            "title": "Quyết định cấp trên",
-            "count": waiting.filter(proposal__isnull=False).count(),
-            "what": "hồ sơ đã trình, chờ quyết định của cấp trên",
-            "links": [("Tờ trình", reverse("admin:awards_proposal_changelist"))],
-        },
+        {"number": number, "title": title, "count": count, "what": what, "links": step_links}
+        for number, ((title, what), count, step_links) in enumerate(
+            zip(WORKFLOW_STEPS, counts, links, strict=True), start=1
+        )
     ]
     return {"steps": steps}
 

@@ -213,10 +213,9 @@ def test_a_formula_behind_spaces_or_in_full_width_signs_is_exported_as_text(
 @pytest.mark.parametrize(
     "url",
     [
-        "/dien-hinh-tien-tien/xuat/de-cu.xlsx",
-        "/dien-hinh-tien-tien/xuat/de-cu.csv",
-        "/dien-hinh-tien-tien/xuat/quyet-dinh.xlsx",
-        "/dien-hinh-tien-tien/xuat/quyet-dinh.csv",
+        f"/dien-hinh-tien-tien/xuat/{export}.{fmt}"
+        for export in ("de-cu", "quyet-dinh")
+        for fmt in ("xlsx", "csv")
     ],
 )
 def test_exports_of_personal_data_are_never_cached(secretary_client, records, url):

@@ -277,29 +277,33 @@ def test_fifteen_percent_per_unit_is_a_setting(
         season(rows, held_on=datetime.date(2017, 12, 1))
 
 
-def test_a_disciplined_candidate_is_refused(register, make_individual, season):
-    person = make_individual()
-    DisciplineRecord.objects.create(
-        kind=DisciplineRecord.Kind.DISCIPLINE,
-        individual=person,
-        starts_on=datetime.date(2017, 10, 1),
-    )
-    nomination = register(person)
+@pytest.fixture
+def with_record(register, make_individual):
+    """``with_record(kind, starts_on=, ends_on=)``: the nomination of a new person who has
+    one discipline record of ``kind``."""
+
+    def make(kind, **dates):
+        person = make_individual()
+        DisciplineRecord.objects.create(kind=kind, individual=person, **dates)
+        return register(person)
+
+    return make
+
+
+def test_a_disciplined_candidate_is_refused(with_record, season):
+    nomination = with_record(DisciplineRecord.Kind.DISCIPLINE, starts_on=datetime.date(2017, 10, 1))
     with pytest.raises(WorkflowError, match="kỷ luật"):
         season([nomination], held_on=datetime.date(2017, 12, 1))
     nomination.refresh_from_db()
     assert nomination.stage == Stage.INTRODUCED
 
 
-def test_a_closed_discipline_record_does_not_refuse(register, make_individual, season):
-    person = make_individual()
-    DisciplineRecord.objects.create(
-        kind=DisciplineRecord.Kind.INVESTIGATION,
-        individual=person,
+def test_a_closed_discipline_record_does_not_refuse(with_record, season):
+    nomination = with_record(
+        DisciplineRecord.Kind.INVESTIGATION,
         starts_on=datetime.date(2016, 1, 1),
         ends_on=datetime.date(2016, 6, 30),
     )
-    nomination = register(person)
     season([nomination], held_on=datetime.date(2017, 12, 1))
     assert nomination.stage == Stage.REVIEWED
 

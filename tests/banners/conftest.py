@@ -11,6 +11,11 @@ def png_bytes(size=(300, 100), colour=(11, 79, 138)):
     return output.getvalue()
 
 
+def banner_fields(title, target_url):
+    """A sidebar banner's own fields, its alternative text its title (model or form data)."""
+    return {"title": title, "alt_text": title, "target_url": target_url, "position": "sidebar"}
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -21,12 +26,7 @@ def make_banner(db):
     from banners.models import Banner
 
     def make(**fields):
-        defaults = {
-            "title": "Cổng Dịch vụ công quốc gia",
-            "alt_text": "Cổng Dịch vụ công quốc gia",
-            "target_url": "https://dichvucong.gov.vn/",
-            "position": "sidebar",
-        }
+        defaults = banner_fields("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/")
         defaults.update(fields)
         banner = Banner(**defaults)
         banner.image.save("banner.png", ContentFile(png_bytes()), save=False)

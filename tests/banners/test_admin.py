@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from banners.models import Banner
-from tests.banners.conftest import png_bytes
+from tests.banners.conftest import banner_fields, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,7 @@ def admin_client(client):
 
 def form_data(**overrides):
     data = {
-        "title": "Cổng thông tin điện tử tỉnh Cao Bằng",
-        "alt_text": "Cổng thông tin điện tử tỉnh Cao Bằng",
-        "target_url": "https://caobang.gov.vn/",
-        "position": "sidebar",
+        **banner_fields("Cổng thông tin điện tử tỉnh Cao Bằng", "https://caobang.gov.vn/"),
         "order": "1",
         "is_active": "on",
         "active_from_0": "",

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from documents.models import LegalDocument
-from tests.support.documents import make_legal_document, replaced_pair
+from tests.support.documents import legal_document, make_legal_document, replaced_pair
 from tests.support.models import assert_refused_by_validation_and_database
 from tests.support.pages import assert_found_not_missing
 
@@ -83,14 +83,7 @@ def test_list_shows_status_column_and_field_options(client, chain):
 
 
 def test_expired_or_replaced_needs_an_end_date():
-    document = LegalDocument(
-        number="1/QĐ",
-        kind="quyet-dinh",
-        issuing_body="Sở",
-        issued_on=datetime.date(2020, 1, 1),
-        title="x",
-        status=LegalDocument.Status.EXPIRED,
-    )
+    document = legal_document("1/QĐ", status=LegalDocument.Status.EXPIRED)
     assert_refused_by_validation_and_database(document, "ngày hết hiệu lực")
 
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from documents.models import LegalDocument
 from tests.awards.conftest import sitemap_text
+from tests.support.documents import make_legal_document
 from tests.support.pages import assert_found_not_missing
 
 pytestmark = pytest.mark.django_db
@@ -19,30 +19,22 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def documents(db):
-    plan = LegalDocument.objects.create(
-        number="3617/KH-UBND",
+    plan = make_legal_document(
+        "3617/KH-UBND",
         kind="ke-hoach",
-        issuing_body="Ủy ban nhân dân tỉnh Cao Bằng",
         issued_on=datetime.date(2015, 12, 15),
         effective_on=datetime.date(2015, 12, 20),
         title="Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2015-2020",
         file=SimpleUploadedFile("kh.pdf", b"%PDF-1.4 test"),
     )
-    letter = LegalDocument.objects.create(
-        number="1295/SNV-BTĐKH",
+    letter = make_legal_document(
+        "1295/SNV-BTĐKH",
         kind="cong-van",
         issuing_body="Sở Nội vụ tỉnh Cao Bằng",
         issued_on=datetime.date(2016, 7, 14),
         title="Về việc tiếp tục giới thiệu các gương điển hình tiên tiến",
     )
-    hidden = LegalDocument.objects.create(
-        number="9/NB-SKHCN",
-        kind="thong-bao",
-        issuing_body="Sở",
-        issued_on=datetime.date(2016, 1, 1),
-        title="Thông báo nội bộ",
-        is_public=False,
-    )
+    hidden = make_legal_document("9/NB-SKHCN", kind="thong-bao", is_public=False)
     return plan, letter, hidden
 
 
@@ -122,13 +114,7 @@ def test_sitemap_lists_public_documents_only(client, documents):
 
 def test_list_paginates_with_the_shared_include_keeping_the_search(client, db):
     for n in range(45):
-        LegalDocument.objects.create(
-            number=f"{n}/TB-SKHCN",
-            kind="thong-bao",
-            issuing_body="Sở Khoa học và Công nghệ",
-            issued_on=datetime.date(2020, 1, 1),
-            title=f"Thông báo số {n}",
-        )
+        make_legal_document(f"{n}/TB-SKHCN", kind="thong-bao")
     html = client.get("/van-ban/?kind=thong-bao&page=2").content.decode()
     assert 'class="pagination-nav"' in html
     assert "kind=thong-bao" in html and "page=3" in html

@@ -17,6 +17,10 @@ from news.models import Article, Category
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"  # noqa: E501
 BOT_UA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
+# The article admin form's inlines, empty: a POST of the form needs their management counts.
+NO_OLD_SLUGS = {"old_slugs-TOTAL_FORMS": "0", "old_slugs-INITIAL_FORMS": "0"}
+NO_ATTACHMENTS = {"attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"}
+
 _numbers = itertools.count(1)
 
 

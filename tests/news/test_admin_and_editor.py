@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import Article
 
-from .conftest import image_bytes
+from .conftest import NO_ATTACHMENTS, NO_OLD_SLUGS, image_bytes
 
 
 def test_changelist_with_filters_and_search_loads(staff_client, make_article, category):
@@ -23,10 +23,9 @@ def test_changelist_with_filters_and_search_loads(staff_client, make_article, ca
 
 def test_add_form_uses_the_rich_text_editor_and_slug_script(staff_client):
     html = staff_client.get("/admin/news/article/add/").content.decode()
-    assert "ckeditor/ckeditor.js" in html
-    assert 'data-type="ckeditortype"' in html
-    assert "news/admin_slug.js" in html
-    assert "/ckeditor/upload/" in html
+    editor = ["ckeditor/ckeditor.js", 'data-type="ckeditortype"', "/ckeditor/upload/"]
+    for text in [*editor, "news/admin_slug.js"]:
+        assert text in html, text
 
 
 def test_admin_add_saves_a_published_article_with_author(staff_client, staff, category):
@@ -43,10 +42,8 @@ def test_admin_add_saves_a_published_article_with_author(staff_client, staff, ca
             "published_at_0": "01/01/2024",
             "published_at_1": "08:00:00",
             "byline": "HN",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
-            "old_slugs-TOTAL_FORMS": "0",
-            "old_slugs-INITIAL_FORMS": "0",
+            **NO_ATTACHMENTS,
+            **NO_OLD_SLUGS,
         },
     )
     errors = response.context["adminform"].form.errors if response.status_code == 200 else None
@@ -149,10 +146,8 @@ def test_reverting_from_the_admin_history_restores_the_old_text(staff_client, ma
         {
             "published_at_0": when.strftime("%d/%m/%Y"),
             "published_at_1": when.strftime("%H:%M:%S"),
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
-            "old_slugs-TOTAL_FORMS": "0",
-            "old_slugs-INITIAL_FORMS": "0",
+            **NO_ATTACHMENTS,
+            **NO_OLD_SLUGS,
         }
     )
     response = staff_client.post(url, data)

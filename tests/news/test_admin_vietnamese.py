@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from .conftest import NO_OLD_SLUGS
+
 ENGLISH_LEFTOVERS = [
     "Please correct",
     "Show counts",
@@ -48,10 +50,8 @@ def test_change_form_error_and_history_button_read_vietnamese(staff_client, make
     html = staff_client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
     assert ">Lịch sử</a>" in html and "Bản ghi nhớ" not in html
     response = staff_client.post(
-        "/admin/news/article/add/",
-        {"title": "", "status": "published", "old_slugs-TOTAL_FORMS": "0",
-         "old_slugs-INITIAL_FORMS": "0"},
-    )  # fmt: skip
+        "/admin/news/article/add/", {"title": "", "status": "published", **NO_OLD_SLUGS}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Vui lòng sửa các lỗi được đánh dấu bên dưới." in html

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from core.documents_files import OLE_MAGIC, validate_attachment_file
 from news.models import Article, ArticleAttachment
 
+from .conftest import NO_OLD_SLUGS
 from .nukeviet_fixture import PDF_BYTES, docx_bytes
 
 
@@ -115,8 +116,7 @@ def _admin_add(staff_client, category, files):
         "byline": "",
         "attachments-TOTAL_FORMS": str(len(files)),
         "attachments-INITIAL_FORMS": "0",
-        "old_slugs-TOTAL_FORMS": "0",
-        "old_slugs-INITIAL_FORMS": "0",
+        **NO_OLD_SLUGS,
     }
     for index, (title, upload) in enumerate(files):
         data[f"attachments-{index}-title"] = title

@@ -8,6 +8,8 @@ from django.utils import timezone
 from news.models import Article
 from news.services import articles_publish
 
+from .conftest import NO_ATTACHMENTS, NO_OLD_SLUGS
+
 
 def _messages(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
@@ -104,8 +106,7 @@ def test_saving_a_scheduled_article_says_when_it_will_show(staff_client, categor
         {"title": "Tin hẹn giờ", "slug": "", "category": category.pk, "summary": "",
          "body": "<p>x</p>", "image_alt": "", "status": "published",
          "published_at_0": when.strftime("%d/%m/%Y"), "published_at_1": when.strftime("%H:%M:%S"),
-         "byline": "", "old_slugs-TOTAL_FORMS": "0", "old_slugs-INITIAL_FORMS": "0",
-         "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0"},
+         "byline": "", **NO_OLD_SLUGS, **NO_ATTACHMENTS},
         follow=True,
     )  # fmt: skip
     texts = _messages(response)

@@ -12,16 +12,20 @@ from news.search import SearchTimeout, ensure_index, time_limit
 
 from .conftest import main_html
 
+# The searched articles, made in this order: where each holds "điển hình tiên tiến" (the
+# title, the summary, the body, or a draft's title), and one without it.
+CORPUS = {
+    "title": {"title": "Tôn vinh điển hình tiên tiến năm 2017"},
+    "summary": {"title": "Hội nghị", "summary": "Nhân rộng điển hình tiên tiến"},
+    "body": {"title": "Tin khác", "body": "<p>Các <b>điển hình tiên tiến</b></p>"},
+    "other": {"title": "Chuyển đổi số", "body": "<p>Chữ ký số</p>"},
+    "draft": {"title": "Điển hình tiên tiến nháp", "status": "draft"},
+}
+
 
 @pytest.fixture
 def corpus(make_article):
-    return {
-        "title": make_article(title="Tôn vinh điển hình tiên tiến năm 2017"),
-        "summary": make_article(title="Hội nghị", summary="Nhân rộng điển hình tiên tiến"),
-        "body": make_article(title="Tin khác", body="<p>Các <b>điển hình tiên tiến</b></p>"),
-        "other": make_article(title="Chuyển đổi số", body="<p>Chữ ký số</p>"),
-        "draft": make_article(title="Điển hình tiên tiến nháp", status="draft"),
-    }
+    return {key: make_article(**fields) for key, fields in CORPUS.items()}
 
 
 def found(client, query, **params):

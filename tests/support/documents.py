@@ -7,8 +7,7 @@ from documents.models import LegalDocument
 NATIONAL_LINK = "https://vbpl.vn/caobang/Pages/vbpq-toanvan.aspx?ItemID=1"
 
 
-def make_legal_document(number, **extra):
-    """A public decision of the province numbered ``number``; ``extra`` sets other fields."""
+def _fields(number, extra):
     values = {
         "kind": "quyet-dinh",
         "issuing_body": "Ủy ban nhân dân tỉnh Cao Bằng",
@@ -16,7 +15,17 @@ def make_legal_document(number, **extra):
         "title": f"Quyết định {number}",
     }
     values.update(extra)
-    return LegalDocument.objects.create(number=number, **values)
+    return {"number": number, **values}
+
+
+def legal_document(number, **extra):
+    """``make_legal_document``'s document, not saved (for the tests of validation rules)."""
+    return LegalDocument(**_fields(number, extra))
+
+
+def make_legal_document(number, **extra):
+    """A public decision of the province numbered ``number``; ``extra`` sets other fields."""
+    return LegalDocument.objects.create(**_fields(number, extra))
 
 
 def replaced_pair(old_field="Khoa học và công nghệ"):
