@@ -10,6 +10,15 @@ batch ends. The pipeline is not a transaction: each script stays atomic on its o
 deferred script that fails calls its ``on_error`` (which records elsewhere, so nothing is
 lost). Outside a batch both run at once, as a plain script call.
 
+No wait for an answer nobody needs: scripts still deferred when the batch ends (a cached
+home page's page view) are written without waiting for Redis's answer; the answers are
+read before this thread's next use of its connection (``settle``: every ``send``, every
+``redis_connection()``, and at exit), when they have long arrived, and a failure is
+handled then as it would have been at once (NOSCRIPT: sent again with its source;
+another error: ``on_error``). Redis runs each command as it arrives, so the write is
+counted the moment it is sent; a reader on another connection is sent its command after
+it, and this thread's own readers settle first.
+
 Less work per command on the hot path: the scripts above and the page cache's lookup
 (``cache_get_many``) go through ``send`` on a connection each thread keeps for itself (the
 pool's connection class and options), written and read directly: redis-py's client
@@ -18,6 +27,7 @@ several times the command itself there (measured with callgrind: an ``MGET`` thr
 the client 162 000 instructions, on the connection 39 000). Replies are parsed by hiredis.
 """
 
+import atexit
 import contextvars
 import functools
 import hashlib
@@ -52,9 +62,11 @@ def redis_enabled(setting):
 
 
 def redis_connection():
-    """The client of the ``default`` cache (raises when the cache is not Redis)."""
+    """The client of the ``default`` cache (raises when the cache is not Redis), once this
+    thread's unanswered writes are settled (so that it reads what they wrote)."""
     from django_redis import get_redis_connection
 
+    settle()
     return get_redis_connection("default")
 
 
@@ -71,21 +83,16 @@ def _connection(client):
     pool = client.connection_pool
     connection = getattr(_own, "connection", None)
     if connection is None or _own.pool is not pool or _own.pid != os.getpid():
+        if connection is not None and _own.pid == os.getpid():
+            settle()
         connection = pool.connection_class(**pool.connection_kwargs)
-        _own.connection, _own.pool, _own.pid = connection, pool, os.getpid()
+        _own.connection, _own.pool, _own.pid, _own.unread = connection, pool, os.getpid(), []
     return connection
 
 
-def send(client, commands):
-    """Send ``commands`` (tuples of arguments) in one write and read every answer, in
-    order; an error answer is returned as its exception (the others are still read).
-
-    Raises on a connection failure (the connection is then dropped, the next call opens a
-    new one); nothing is retried, so a script is never run twice.
-    """
+def _write_read(connection, commands):
     from redis.exceptions import ResponseError
 
-    connection = _connection(client)
     try:
         connection.send_packed_command(connection.pack_commands(commands))
         answers = []
@@ -98,6 +105,68 @@ def send(client, commands):
     except BaseException:
         connection.disconnect()
         raise
+
+
+def send(client, commands):
+    """Send ``commands`` (tuples of arguments) in one write and read every answer, in
+    order; an error answer is returned as its exception (the others are still read).
+
+    Raises on a connection failure (the connection is then dropped, the next call opens a
+    new one); nothing is retried, so a script is never run twice.
+    """
+    connection = _connection(client)
+    if _own.unread:
+        settle()
+    return _write_read(connection, commands)
+
+
+def _send_without_waiting(client, calls):
+    """Write EVALSHA for ``calls``; their answers are read by ``settle``."""
+    connection = _connection(client)
+    if _own.unread:
+        settle()
+    commands = [_evalsha(call.source, call.keys, call.args) for call in calls]
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+    except Exception as exc:
+        connection.disconnect()
+        for call in calls:
+            _failed(call, exc)
+        return
+    _own.unread.append((client, calls))
+
+
+def settle():
+    """Read the answers of the scripts this thread wrote without waiting, and handle their
+    failures (see the module's docstring). Cheap when there are none."""
+    unread = getattr(_own, "unread", None)
+    if not unread or _own.pid != os.getpid():
+        return
+    batches = list(unread)
+    unread.clear()
+    connection = _own.connection
+    for client, calls in batches:
+        try:
+            answers = [_read_one(connection) for _call in calls]
+        except Exception:
+            connection.disconnect()
+            # Written but unanswered: they ran unless Redis went away first. Recording them
+            # elsewhere as well could count them twice; the loss is logged instead.
+            logger.warning("core.redis: lost the answers of %d scripts", len(calls), exc_info=True)
+            return
+        _finish(client, calls, answers)
+
+
+def _read_one(connection):
+    from redis.exceptions import ResponseError
+
+    try:
+        return connection.read_response()
+    except ResponseError as exc:
+        return exc
+
+
+atexit.register(settle)
 
 
 def cache_get_many(cache, keys):
@@ -142,8 +211,8 @@ def redis_batch():
     finally:
         pending = _pending.get()
         _pending.reset(token)
-        if pending:
-            _send(pending[0].client, pending)
+        if pending:  # nobody needs their answers: not waited for (``settle``)
+            _send_without_waiting(pending[0].client, pending)
 
 
 def defer_script(client, source, *, keys, args, on_error):
@@ -185,6 +254,13 @@ def _send(client, calls, final=None):
         if final is not None:
             raise
         return None
+    return _finish(client, calls, answers, final)
+
+
+def _finish(client, calls, answers, final=None):
+    """Handle the answers of ``calls`` (and ``final``): scripts the server did not know
+    (NOSCRIPT: they did not run) are sent again with their source; a failed call's
+    ``on_error`` is called; returns ``final``'s answer (raises its error)."""
     retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
     if retry:
         sources = [*calls, final and _Deferred(client, *final, None)]

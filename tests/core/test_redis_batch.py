@@ -27,6 +27,7 @@ def errors_into(errors):
 def test_a_deferred_script_rides_with_the_next_answer(client):
     errors = []
     run_script(client, INCR, keys=[key(client, "warm")], args=[1])  # connected, script loaded
+    client.ping()  # the client's own pool connected too
     with RoundTrips() as trips, redis_batch():
         defer_script(client, INCR, keys=[key(client, "a")], args=[2], on_error=errors_into(errors))
         assert client.get(key(client, "a")) is None  # not sent yet (this GET is a trip)
@@ -92,3 +93,35 @@ def test_redis_down_calls_every_fallback_and_raises_for_the_answer(settings):
     with redis_batch():
         defer_script(down, INCR, keys=["k"], args=[1], on_error=errors.append)
     assert len(errors) == 1
+
+
+def test_scripts_left_when_the_batch_ends_are_not_waited_for_and_settle_reads_them(client):
+    from core.redis import settle
+
+    errors = []
+    run_script(client, INCR, keys=[key(client, "warm")], args=[1])  # connected, loaded
+    with RoundTrips() as trips:
+        with redis_batch():
+            defer_script(client, INCR, keys=[key(client, "j")], args=[2], on_error=errors.append)
+            defer_script(client, FAIL, keys=[key(client, "k")], args=[], on_error=errors.append)
+        assert trips.count == 1  # written...
+    assert errors == []  # ...but the answers (one of them an error) are not read yet
+    settle()
+    assert len(errors) == 1 and "broken on purpose" in str(errors[0])
+    assert int(client.get(key(client, "j"))) == 2
+    settle()  # nothing left: no second call of on_error
+    assert len(errors) == 1
+
+
+def test_an_unanswered_script_unknown_to_the_server_runs_once_when_settled(client):
+    from core.redis import redis_connection
+
+    errors = []
+    run_script(client, INCR, keys=[key(client, "warm")], args=[1])
+    client.script_flush()  # as after a Redis restart: the EVALSHA answers NOSCRIPT
+    with redis_batch():
+        defer_script(client, INCR, keys=[key(client, "l")], args=[3], on_error=errors.append)
+    # Every reader settles this thread's unanswered writes first: the script is sent again
+    # with its source, and runs exactly once.
+    assert int(redis_connection().get(key(client, "l"))) == 3
+    assert errors == []
