@@ -52,13 +52,24 @@ class _Deferred(NamedTuple):
     on_error: Any
 
 
-def redis_enabled(setting):
-    """Whether a counter records in Redis: the setting named ``setting``, by default on when
-    ``REDIS_URL`` is set."""
+def counter_settings(app, default_prefix):
+    """The Redis settings of a counter app, as ``(use_redis, redis_prefix)`` functions:
+    ``<APP>_USE_REDIS`` (by default on when ``REDIS_URL`` is set) and ``<APP>_REDIS_PREFIX``
+    (``default_prefix``), each computed once per settings state."""
     from django.conf import settings
 
-    default = bool(getattr(settings, "REDIS_URL", ""))
-    return bool(getattr(settings, setting, default))
+    from core.settings_cache import per_settings
+
+    @per_settings
+    def use_redis():
+        default = bool(getattr(settings, "REDIS_URL", ""))
+        return bool(getattr(settings, f"{app}_USE_REDIS", default))
+
+    @per_settings
+    def redis_prefix():
+        return getattr(settings, f"{app}_REDIS_PREFIX", default_prefix)
+
+    return use_redis, redis_prefix
 
 
 def redis_connection():

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from core.redis import redis_enabled
+from core.redis import counter_settings
 from core.settings_cache import per_settings
 
 
@@ -27,16 +27,9 @@ def index_size():
     return getattr(settings, "NEWS_INDEX_SIZE", 100)
 
 
-@per_settings
-def use_redis():
-    """Count article views in Redis (default: when ``REDIS_URL`` is set)."""
-    return redis_enabled("NEWS_USE_REDIS")
-
-
-@per_settings
-def redis_prefix():
-    """Prefix of the Redis keys of the view counter."""
-    return getattr(settings, "NEWS_REDIS_PREFIX", "portal:news:")
+# NEWS_USE_REDIS: count article views in Redis (default: when REDIS_URL is set);
+# NEWS_REDIS_PREFIX: prefix of the view counter's Redis keys.
+use_redis, redis_prefix = counter_settings("NEWS", "portal:news:")
 
 
 @per_settings

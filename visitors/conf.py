@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from core.redis import redis_enabled
+from core.redis import counter_settings
 from core.settings_cache import per_settings
 
 
@@ -60,14 +60,7 @@ def record_staff():
     return bool(getattr(settings, "VISITORS_RECORD_STAFF", False))
 
 
-@per_settings
-def use_redis():
-    return redis_enabled("VISITORS_USE_REDIS")
-
-
-@per_settings
-def redis_prefix():
-    return getattr(settings, "VISITORS_REDIS_PREFIX", "portal:visitors:")
+use_redis, redis_prefix = counter_settings("VISITORS", "portal:visitors:")
 
 
 @per_settings
