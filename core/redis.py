@@ -95,7 +95,8 @@ def _connection(client):
     connection = getattr(_own, "connection", None)
     if connection is None or _own.pool is not pool or _own.pid != os.getpid():
         if connection is not None and _own.pid == os.getpid():
-            settle()
+            settle()  # another server now (settings changed): finish with the old one
+            connection.disconnect()
         connection = pool.connection_class(**pool.connection_kwargs)
         _own.connection, _own.pool, _own.pid, _own.unread = connection, pool, os.getpid(), []
     return connection
