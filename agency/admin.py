@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agency.models import Disclosure, Official, OrgUnit, ProcedureLink
+from core.admin_forms import HTTPS_URL_FIELDS
 from core.uploads import admin_thumbnail, reencode_upload
 
 
@@ -86,10 +87,7 @@ class ProcedureLinkAdmin(SimpleHistoryAdmin):
     list_filter = ["field", "level"]
     search_fields = ["title", "field", "url"]
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "url":
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 @admin.register(Disclosure)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from banners.models import Banner
 from banners.services import banners_set_active
+from core.admin_forms import HTTPS_URL_FIELDS
 from core.search import FoldedSearchMixin
 from core.uploads import admin_thumbnail, reencode_upload
 
@@ -66,10 +67,7 @@ class BannerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     ]
     actions = ["switch_on", "switch_off"]
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "target_url":
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    formfield_overrides = HTTPS_URL_FIELDS
 
     @admin.display(description=_("ảnh"))
     def preview(self, obj):

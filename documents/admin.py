@@ -7,6 +7,7 @@ publishes them.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_forms import HTTPS_URL_FIELDS
 from core.concurrency import OptimisticLockAdminMixin
 from documents.models import DraftComment, DraftDocument, LegalDocument
 
@@ -27,6 +28,7 @@ class LegalDocumentAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     search_fields = ["number", "title", "search_text"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["replaced_by"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
 
 class DraftCommentInline(admin.TabularInline):
