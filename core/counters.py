@@ -19,20 +19,9 @@ protocol with client-side parameters, which is psycopg2's; inside a transaction 
 or a caller's ``atomic()``) the statement joins it as any other.
 """
 
-from contextlib import contextmanager
-
 from django.db import connection
 
 _ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
-
-
-@contextmanager
-def counter_cursor():
-    """A cursor for counter writes: each statement sent through ``counter_sql()`` is
-    atomic and, on PostgreSQL, committed asynchronously (on SQLite, WAL with
-    synchronous=NORMAL, commits already skip the flush)."""
-    with connection.cursor() as cursor:
-        yield cursor
 
 
 def counter_sql(sql):

@@ -22,7 +22,7 @@ count); on SQLite the upsert, then the two others in one transaction.
 
 from django.db import connection, transaction
 
-from core.counters import counter_cursor, counter_sql
+from core.counters import counter_sql
 from news import conf
 from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
@@ -32,8 +32,8 @@ def _db_datetime(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _counts_in_database(cursor, *, article_id, visitor, now):
-    """Database mode: one upsert of the (article, visitor) row says whether this view counts.
+def _viewer_upsert(*, article_id, visitor, now):
+    """The upsert of the (article, visitor) row, ``RETURNING counted``, and its parameters.
 
     A new row counts; an existing one counts only if its last counted view is older than
     the window, and then its time moves forward. Two simultaneous first views by the same
@@ -41,31 +41,41 @@ def _counts_in_database(cursor, *, article_id, visitor, now):
     """
     threshold = now - conf.view_dedupe_window()
     table = connection.ops.quote_name(ArticleViewer._meta.db_table)
-    cursor.execute(
-        counter_sql(
-            f"INSERT INTO {table} (article_id, visitor, last_counted_at, counted) "
-            "VALUES (%s, %s, %s, TRUE) "
-            "ON CONFLICT (article_id, visitor) DO UPDATE SET "
-            f"counted = ({table}.last_counted_at <= %s), "
-            f"last_counted_at = CASE WHEN {table}.last_counted_at <= %s "
-            f"THEN excluded.last_counted_at ELSE {table}.last_counted_at END "
-            "RETURNING counted"
-        ),
-        [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
-         _db_datetime(threshold)],
-    )  # fmt: skip
+    sql = (
+        f"INSERT INTO {table} (article_id, visitor, last_counted_at, counted) "
+        "VALUES (%s, %s, %s, TRUE) "
+        "ON CONFLICT (article_id, visitor) DO UPDATE SET "
+        f"counted = ({table}.last_counted_at <= %s), "
+        f"last_counted_at = CASE WHEN {table}.last_counted_at <= %s "
+        f"THEN excluded.last_counted_at ELSE {table}.last_counted_at END "
+        "RETURNING counted"
+    )
+    params = [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
+              _db_datetime(threshold)]  # fmt: skip
+    return sql, params
+
+
+def _month_upsert(rows):
+    """The article's row of a month gains one view, for ``rows`` (``VALUES`` or a
+    ``SELECT`` of article id and month): exact under concurrency, a simultaneous first view
+    of the month either inserts or meets the row and adds."""
+    table = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
+    return (
+        f"INSERT INTO {table} (article_id, month, views) {rows} "
+        f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + 1"
+    )
+
+
+def _counts_in_database(cursor, *, article_id, visitor, now):
+    """SQLite: one upsert of the (article, visitor) row says whether this view counts."""
+    sql, params = _viewer_upsert(article_id=article_id, visitor=visitor, now=now)
+    cursor.execute(counter_sql(sql), params)
     return bool(cursor.fetchone()[0])
 
 
 def _add_to_month(cursor, *, article_id, month):
-    """One upsert: the article's row of ``month`` gains one view (exact under concurrency:
-    a simultaneous first view of the month either inserts or meets the row and adds)."""
-    table = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
     cursor.execute(
-        counter_sql(
-            f"INSERT INTO {table} (article_id, month, views) VALUES (%s, %s, 1) "
-            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {table}.views + 1"
-        ),
+        counter_sql(_month_upsert("VALUES (%s, %s, 1)")),
         [article_id, connection.ops.adapt_datefield_value(month)],
     )
 
@@ -88,31 +98,20 @@ def _record_in_one_statement(cursor, *, article_id, visitor, now, month):
     Returns ``(counted, count)``: the count after this view when it counted, else the
     stored count (``None`` if the article is gone).
     """
-    threshold = now - conf.view_dedupe_window()
-    viewers = connection.ops.quote_name(ArticleViewer._meta.db_table)
+    viewer, viewer_params = _viewer_upsert(article_id=article_id, visitor=visitor, now=now)
     table = connection.ops.quote_name(Article._meta.db_table)
-    monthly = connection.ops.quote_name(ArticleMonthlyViews._meta.db_table)
     cursor.execute(
         counter_sql(
-            f"WITH viewer AS (INSERT INTO {viewers} (article_id, visitor, last_counted_at, "
-            "counted) VALUES (%s, %s, %s, TRUE) "
-            "ON CONFLICT (article_id, visitor) DO UPDATE SET "
-            f"counted = ({viewers}.last_counted_at <= %s), "
-            f"last_counted_at = CASE WHEN {viewers}.last_counted_at <= %s "
-            f"THEN excluded.last_counted_at ELSE {viewers}.last_counted_at END "
-            "RETURNING counted), "
+            f"WITH viewer AS ({viewer}), "
             f"counted AS (UPDATE {table} SET view_count = view_count + 1 "
             "WHERE id = %s AND (SELECT counted FROM viewer) RETURNING id, view_count), "
-            f"month_row AS (INSERT INTO {monthly} (article_id, month, views) "
-            "SELECT id, %s, 1 FROM counted "
-            f"ON CONFLICT (article_id, month) DO UPDATE SET views = {monthly}.views + 1) "
+            f"month_row AS ({_month_upsert('SELECT id, %s, 1 FROM counted')}) "
             "SELECT (SELECT counted FROM viewer), "
             "COALESCE((SELECT view_count FROM counted), "
             f"(SELECT view_count FROM {table} WHERE id = %s))"
         ),
-        [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
-         _db_datetime(threshold), article_id, month, article_id],
-    )  # fmt: skip
+        [*viewer_params, article_id, month, article_id],
+    )
     counted, count = cursor.fetchone()
     return bool(counted), count
 
@@ -132,7 +131,7 @@ class DatabaseViewCounter:
 
     def record(self, *, article_id, visitor, now):
         month = view_month(now)
-        with counter_cursor() as cursor:
+        with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 return _record_in_one_statement(
                     cursor, article_id=article_id, visitor=visitor, now=now, month=month

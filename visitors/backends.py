@@ -24,7 +24,7 @@ from datetime import date
 
 from django.db import connection
 
-from core.counters import counter_cursor, counter_sql
+from core.counters import counter_sql
 from core.readers import local_today
 from visitors import conf
 from visitors.models import DailyStat, VisitorActivity
@@ -124,7 +124,7 @@ class DatabaseBackend:
         cutoff = now - conf.visit_timeout()
         table = connection.ops.quote_name(VisitorActivity._meta.db_table)
         activity_params = [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)]
-        with counter_cursor() as cursor:
+        with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 daily = connection.ops.quote_name(DailyStat._meta.db_table)
                 cursor.execute(
