@@ -26,6 +26,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
@@ -323,20 +324,65 @@ def _per_row_action(modeladmin, request, queryset, *, form_class, title, step, d
     )
 
 
-def _reason_action(
-    modeladmin, request, queryset, *, form_class, title, service, done, argument="nomination"
+def holds_permission(perm):
+    """A ``ModelAdmin.has_<name>_permission`` method: the user holds ``perm``. Adding a
+    decision or a proposal, and the workflow steps that create one, need that model's own
+    "add" permission, not the nominations'."""
+
+    def check(modeladmin, request, obj=None):
+        return request.user.has_perm(perm)
+
+    return check
+
+
+def export_actions(exporter, rows):
+    """The two admin actions "Xuất Excel <rows>" and "Xuất CSV <rows>": the selected rows
+    written by ``exporter(queryset, "xlsx" | "csv")``, for anyone who may view them."""
+
+    def export_as(file_format, label):
+        @admin.action(description=format_lazy("Xuất {} {}", label, rows), permissions=["view"])
+        def action(modeladmin, request, queryset):
+            return exporter(queryset, file_format)
+
+        return action
+
+    return export_as("xlsx", "Excel"), export_as("csv", "CSV")
+
+
+def reason_action(
+    description,
+    form_class,
+    service,
+    *,
+    done,
+    title=None,
+    argument="nomination",
+    permission="change",
 ):
-    """A form asking for the reason, then ``service(<argument>=row, reason=, by=)`` for
-    every selected row, all or none; ``done(rows)`` is the message."""
-    return _per_row_action(
-        modeladmin,
-        request,
-        queryset,
-        form_class=form_class,
-        title=title,
-        step=lambda row, data: service(**{argument: row}, reason=data["reason"], by=request.user),
-        done=done,
-    )
+    """An admin action: a form asking for the reason, then
+    ``service(<argument>=row, reason=, by=)`` for every selected row, all or none;
+    ``done(rows)`` is the message. ``title`` heads the form (the description by default)."""
+
+    @admin.action(description=description, permissions=[permission])
+    def action(modeladmin, request, queryset):
+        return _per_row_action(
+            modeladmin,
+            request,
+            queryset,
+            form_class=form_class,
+            title=title or description,
+            step=lambda row, data: service(
+                **{argument: row}, reason=data["reason"], by=request.user
+            ),
+            done=done,
+        )
+
+    return action
+
+
+def _nominations_done(verb):
+    """The message of an action on nominations: what was done, to how many, and to whom."""
+    return lambda rows: f"{verb} {len(rows)} hồ sơ: {_candidates(rows)}."
 
 
 def _candidates(nominations):
@@ -356,18 +402,23 @@ class AttachmentInline(admin.TabularInline):
     verbose_name_plural = _("thành phần hồ sơ (tài liệu kèm theo)")
 
 
+# What the council concluded on a nomination at a meeting (the votes in the room, the
+# written opinions of members absent, whether it is proposed), shown beside the meeting on
+# a nomination and beside the nomination on a meeting.
+CONCLUSION_FIELDS = [
+    "votes_for",
+    "votes_against",
+    "written_for",
+    "written_against",
+    "proposed",
+    "note",
+]
+
+
 class ConclusionReadOnlyInline(admin.TabularInline):
     model = CouncilConclusion
     extra = 0
-    fields = [
-        "meeting",
-        "votes_for",
-        "votes_against",
-        "written_for",
-        "written_against",
-        "proposed",
-        "note",
-    ]
+    fields = ["meeting", *CONCLUSION_FIELDS]
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("kết luận của Hội đồng")
@@ -402,21 +453,16 @@ WORKFLOW_FIELDS = [
 ]
 
 
+# A nomination as the secretariat enters it: who, for which form and year, and why; and, for
+# "Tập thể lao động xuất sắc" (Điều 27), the members' counts its rule is checked against.
+NOMINATION_FIELDS = ["period", "year", "award_form", "collective", "individual", "achievements"]
+MEMBER_COUNT_FIELDS = ["members_total", "members_completed", "members_advanced", "members_fighters"]
+
+
 class NominationAdminForm(forms.ModelForm):
     class Meta:
         model = Nomination
-        fields = [
-            "period",
-            "year",
-            "award_form",
-            "collective",
-            "individual",
-            "achievements",
-            "members_total",
-            "members_completed",
-            "members_advanced",
-            "members_fighters",
-        ]
+        fields = [*NOMINATION_FIELDS, *MEMBER_COUNT_FIELDS]
         help_texts = {
             "collective": _("Chọn đúng một: hoặc một tập thể, hoặc một cá nhân (ô dưới)."),
             "individual": _("Chọn đúng một: hoặc một cá nhân, hoặc một tập thể (ô trên)."),
@@ -472,26 +518,14 @@ class NominationAdmin(
                     "Mỗi hồ sơ đề nghị cho đúng một tập thể hoặc một cá nhân, một hình thức "
                     "khen thưởng, một năm xét."
                 ),
-                "fields": [
-                    "period",
-                    "year",
-                    "award_form",
-                    "collective",
-                    "individual",
-                    "achievements",
-                ],
+                "fields": NOMINATION_FIELDS,
             },
         ),
         (
             _("Tập thể lao động xuất sắc: số thành viên (Điều 27)"),
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "members_total",
-                    "members_completed",
-                    "members_advanced",
-                    "members_fighters",
-                ],
+                "fields": MEMBER_COUNT_FIELDS,
             },
         ),
         (_("Thành phần hồ sơ còn thiếu"), {"fields": ["missing_documents"]}),
@@ -543,7 +577,7 @@ class NominationAdmin(
             achievements=obj.achievements,
             by=request.user,
         )
-        counts = ["members_total", "members_completed", "members_advanced", "members_fighters"]
+        counts = MEMBER_COUNT_FIELDS
         if any(getattr(obj, name) is not None for name in counts):
             for name in counts:
                 setattr(created, name, getattr(obj, name))
@@ -556,11 +590,9 @@ class NominationAdmin(
         # A nomination is rejected with a reason, never deleted: the record must stay.
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
-    def has_issue_permission(self, request):
-        return request.user.has_perm("awards.add_decision")
+    has_issue_permission = holds_permission("awards.add_decision")
 
-    def has_propose_permission(self, request):
-        return request.user.has_perm("awards.add_proposal")
+    has_propose_permission = holds_permission("awards.add_proposal")
 
     @admin.action(description=_("Bước 2: ghi nhận khối thi đua giới thiệu"), permissions=["change"])
     def introduce(self, request, queryset):
@@ -580,24 +612,13 @@ class NominationAdmin(
             messages.SUCCESS,
         )
 
-    def _with_reason(self, request, queryset, form_class, title, service, done_verb):
-        """``_reason_action`` on the selected nominations; the message names their candidates."""
-        return _reason_action(
-            self,
-            request,
-            queryset,
-            form_class=form_class,
-            title=title,
-            service=service,
-            done=lambda rows: f"{done_verb} {len(rows)} hồ sơ: {_candidates(rows)}.",
-        )
-
-    @admin.action(description=_("Loại hồ sơ (không được chọn)"), permissions=["change"])
-    def reject(self, request, queryset):
-        title = _("Loại hồ sơ đề nghị")
-        return self._with_reason(
-            request, queryset, RejectForm, title, services.nomination_reject, "Đã loại"
-        )
+    reject = reason_action(
+        _("Loại hồ sơ (không được chọn)"),
+        RejectForm,
+        services.nomination_reject,
+        title=_("Loại hồ sơ đề nghị"),
+        done=_nominations_done("Đã loại"),
+    )
 
     @admin.action(
         description=_("Bước 4: ra quyết định khen thưởng (Giám đốc Sở)"), permissions=["issue"]
@@ -663,20 +684,18 @@ class NominationAdmin(
             handler=handler,
         )
 
-    @admin.action(description=_("Hủy khen thưởng các hồ sơ đã chọn"), permissions=["issue"])
-    def revoke(self, request, queryset):
-        title = _("Hủy khen thưởng")
-        return self._with_reason(
-            request, queryset, RevokeForm, title, services.nomination_revoke, "Đã hủy khen thưởng"
-        )
+    revoke = reason_action(
+        _("Hủy khen thưởng các hồ sơ đã chọn"),
+        RevokeForm,
+        services.nomination_revoke,
+        title=_("Hủy khen thưởng"),
+        done=_nominations_done("Đã hủy khen thưởng"),
+        permission="issue",
+    )
 
-    @admin.action(description=_("Xuất Excel các hồ sơ đề nghị đã chọn"), permissions=["view"])
-    def export_xlsx(self, request, queryset):
-        return exports.nominations_export(queryset, "xlsx")
-
-    @admin.action(description=_("Xuất CSV các hồ sơ đề nghị đã chọn"), permissions=["view"])
-    def export_csv(self, request, queryset):
-        return exports.nominations_export(queryset, "csv")
+    export_xlsx, export_csv = export_actions(
+        exports.nominations_export, _("các hồ sơ đề nghị đã chọn")
+    )
 
 
 # --- Council meetings ----------------------------------------------------------------------
@@ -709,15 +728,7 @@ class ConclusionInline(admin.TabularInline):
     model = CouncilConclusion
     formset = ConclusionFormSet
     extra = 1
-    fields = [
-        "nomination",
-        "votes_for",
-        "votes_against",
-        "written_for",
-        "written_against",
-        "proposed",
-        "note",
-    ]
+    fields = ["nomination", *CONCLUSION_FIELDS]
     autocomplete_fields = ["nomination"]
 
     def _recorded(self, obj):
@@ -889,32 +900,20 @@ class DecisionAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
     readonly_fields = [f for f in fields if f != "document"]
     actions = ["revoke", "export_xlsx", "export_csv"]
 
-    def has_add_permission(self, request):
-        return request.user.has_perm("awards.add_decision")
+    has_add_permission = holds_permission("awards.add_decision")
 
-    @admin.action(description=_("Hủy quyết định khen thưởng"), permissions=["change"])
-    def revoke(self, request, queryset):
-        return _reason_action(
-            self,
-            request,
-            queryset,
-            form_class=RevokeForm,
-            title=_("Hủy quyết định khen thưởng"),
-            service=services.decision_revoke,
-            argument="decision",
-            done=lambda rows: (
-                f"Đã hủy quyết định số {', '.join(d.number for d in rows)}: các tập thể, cá nhân "
-                f"được khen thưởng đã được gỡ khỏi trang công khai."
-            ),
-        )
+    revoke = reason_action(
+        _("Hủy quyết định khen thưởng"),
+        RevokeForm,
+        services.decision_revoke,
+        argument="decision",
+        done=lambda rows: (
+            f"Đã hủy quyết định số {', '.join(d.number for d in rows)}: các tập thể, cá nhân "
+            f"được khen thưởng đã được gỡ khỏi trang công khai."
+        ),
+    )
 
-    @admin.action(description=_("Xuất Excel các quyết định đã chọn"), permissions=["view"])
-    def export_xlsx(self, request, queryset):
-        return exports.decisions_export(queryset, "xlsx")
-
-    @admin.action(description=_("Xuất CSV các quyết định đã chọn"), permissions=["view"])
-    def export_csv(self, request, queryset):
-        return exports.decisions_export(queryset, "csv")
+    export_xlsx, export_csv = export_actions(exports.decisions_export, _("các quyết định đã chọn"))
 
 
 @admin.register(Proposal)
@@ -942,11 +941,9 @@ class ProposalAdmin(WorkflowHistoryMixin, HonouredListMixin, SimpleHistoryAdmin)
     def waiting(self, obj):
         return obj.nominations.filter(stage=Stage.REVIEWED).count()
 
-    def has_add_permission(self, request):
-        return request.user.has_perm("awards.add_proposal")
+    has_add_permission = holds_permission("awards.add_proposal")
 
-    def has_record_permission(self, request):
-        return request.user.has_perm("awards.add_decision")
+    has_record_permission = holds_permission("awards.add_decision")
 
     @admin.action(description=_("Bước 5: ghi nhận quyết định của cấp trên"), permissions=["record"])
     def record_external_decision(self, request, queryset):
@@ -1021,18 +1018,14 @@ class EmulationRegistrationAdmin(FoldedSearchMixin, WorkflowHistoryMixin, Simple
     def approve(self, request, queryset):
         self._run(request, queryset, services.registration_approve, "Đã duyệt")
 
-    @admin.action(description=_("Từ chối đăng ký"), permissions=["change"])
-    def refuse(self, request, queryset):
-        return _reason_action(
-            self,
-            request,
-            queryset,
-            form_class=RejectForm,
-            title=_("Từ chối đăng ký thi đua"),
-            service=services.registration_refuse,
-            argument="registration",
-            done=lambda rows: f"Đã từ chối {len(rows)} đăng ký thi đua.",
-        )
+    refuse = reason_action(
+        _("Từ chối đăng ký"),
+        RejectForm,
+        services.registration_refuse,
+        title=_("Từ chối đăng ký thi đua"),
+        argument="registration",
+        done=lambda rows: f"Đã từ chối {len(rows)} đăng ký thi đua.",
+    )
 
 
 @admin.register(DisciplineRecord)
