@@ -17,13 +17,12 @@ article view counter alike: ``is_reader_request`` (the request) and ``counts_as_
 import functools
 import hashlib
 
-from crawlerdetect import CrawlerDetect
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from core.bots import is_crawler
 from core.net import client_ip
 
-_crawler_detect = CrawlerDetect()
 _salt_source = None
 # The per-request cache of ``visitor_id`` (hashing twice per request would be waste).
 _VISITOR_ATTRIBUTE = "reader_visitor_id"
@@ -46,10 +45,11 @@ def user_agent(request):
 
 @functools.lru_cache(maxsize=4096)
 def is_bot_user_agent(agent):
-    """True for an empty User-Agent or one on crawlerdetect's list of bots and crawlers."""
+    """True for an empty User-Agent or one on crawlerdetect's list of bots and crawlers
+    (its verdict, searched by RE2: ``core.bots``)."""
     if not agent.strip():
         return True
-    return _crawler_detect.isCrawler(agent)
+    return is_crawler(agent)
 
 
 def is_bot(request):
