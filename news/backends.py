@@ -22,7 +22,7 @@ count); on SQLite the upsert, then the two others in one transaction.
 
 from django.db import connection, transaction
 
-from core.counters import counter_sql
+from core.counters import counter_sql, run_counter
 from news import conf
 from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
@@ -100,8 +100,9 @@ def _record_in_one_statement(cursor, *, article_id, visitor, now, month):
     """
     viewer, viewer_params = _viewer_upsert(article_id=article_id, visitor=visitor, now=now)
     table = connection.ops.quote_name(Article._meta.db_table)
-    cursor.execute(
-        counter_sql(
+    run_counter(
+        cursor,
+        (
             f"WITH viewer AS ({viewer}), "
             f"counted AS (UPDATE {table} SET view_count = view_count + 1 "
             "WHERE id = %s AND (SELECT counted FROM viewer) RETURNING id, view_count), "

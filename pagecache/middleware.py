@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
+from core.counters import counter_batch
 from core.redis import redis_batch
 from pagecache import registry, storage
 from pagecache.state import page_state
@@ -70,9 +71,10 @@ class PageCacheMiddleware:
         for name, value in entry["headers"]:
             response[name] = value
         # The served hooks (the page view) need the answer's status and headers only. Run
-        # before the holes, inside one batch, what they send to Redis without waiting goes
-        # in the same round trip as the holes' (an article's view count): one, not two.
-        with redis_batch():
+        # before the holes, inside one batch, what they send to Redis, or to PostgreSQL
+        # without Redis, without waiting for an answer goes in the same round trip as the
+        # holes' (an article's view count): one, not two.
+        with redis_batch(), counter_batch():
             registry.run_served_hooks(request, response)
             values = registry.hole_values(request, storage.hole_names(parts), entry["meta"])
         response.content = storage.join(parts, values)

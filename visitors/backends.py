@@ -24,7 +24,7 @@ from datetime import date
 
 from django.db import connection
 
-from core.counters import counter_sql
+from core.counters import counter_sql, defer_counter
 from core.readers import local_today
 from visitors import conf
 from visitors.models import DailyStat, VisitorActivity
@@ -96,6 +96,28 @@ def _dt(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
+def _activity_params(visitor, now):
+    cutoff = now - conf.visit_timeout()
+    return [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)]
+
+
+def _postgresql_pageview(*, visitor, now, prefixed):
+    """PostgreSQL: the visitor's row and the day's slot in one statement, and its
+    parameters; ``prefixed``: with ``counter_sql``'s asynchronous commit."""
+    sql = _ACTIVITY_AND_DAY_UPSERT.format(
+        activity=_ACTIVITY_UPSERT.format(
+            t=connection.ops.quote_name(VisitorActivity._meta.db_table)
+        ),
+        t=connection.ops.quote_name(DailyStat._meta.db_table),
+    )
+    params = [
+        *_activity_params(visitor, now),
+        connection.ops.adapt_datefield_value(local_today(now)),
+        _slot(),
+    ]
+    return (counter_sql(sql) if prefixed else sql), params
+
+
 def daily_stat_add(*, day, visits, pageviews, visitors, slot=None, cursor=None):
     if slot is None:
         slot = _slot()
@@ -121,24 +143,15 @@ class DatabaseBackend:
         ``WITH``), committed asynchronously in one round trip (``core.counters``); SQLite
         has no data-modifying ``WITH``: two statements.
         """
-        cutoff = now - conf.visit_timeout()
-        table = connection.ops.quote_name(VisitorActivity._meta.db_table)
-        activity_params = [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                daily = connection.ops.quote_name(DailyStat._meta.db_table)
-                cursor.execute(
-                    counter_sql(
-                        _ACTIVITY_AND_DAY_UPSERT.format(
-                            activity=_ACTIVITY_UPSERT.format(t=table), t=daily
-                        )
-                    ),
-                    [*activity_params, connection.ops.adapt_datefield_value(local_today(now)),
-                     _slot()],
-                )  # fmt: skip
+                cursor.execute(*_postgresql_pageview(visitor=visitor, now=now, prefixed=True))
                 new_visit, pageviews = cursor.fetchone()
                 return PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
-            cursor.execute(counter_sql(_ACTIVITY_UPSERT.format(t=table)), activity_params)
+            table = connection.ops.quote_name(VisitorActivity._meta.db_table)
+            cursor.execute(
+                counter_sql(_ACTIVITY_UPSERT.format(t=table)), _activity_params(visitor, now)
+            )
             new_visit, pageviews = cursor.fetchone()
             result = PageviewResult(new_visit=bool(new_visit), new_visitor=pageviews == 1)
             daily_stat_add(
@@ -149,6 +162,15 @@ class DatabaseBackend:
                 cursor=cursor,
             )
         return result
+
+    def record_deferred(self, *, visitor, now):
+        """``record`` whose answer is not needed: on PostgreSQL, inside
+        ``core.counters.counter_batch()``, sent with the request's next counter statement
+        (an article's view count) in one round trip; else at once."""
+        if connection.vendor != "postgresql":
+            self.record(visitor=visitor, now=now)
+            return
+        defer_counter(*_postgresql_pageview(visitor=visitor, now=now, prefixed=False))
 
     def unflushed(self):
         return {}

@@ -48,12 +48,13 @@ def pageview_record_deferred(*, visitor, now=None):
     In Redis mode it goes with the request's next Redis round trip (inside
     ``core.redis.redis_batch()``: the page cache's, where an article's view count is the
     next one), else at once; a Redis failure records it in the database, so the view is
-    not lost. The database back-end records it at once.
+    not lost. The database back-end does the same on PostgreSQL inside
+    ``core.counters.counter_batch()`` (with the next counter statement), else at once.
     """
     now = now or timezone.now()
     backend = counter()
     if backend.name == DatabaseBackend.name:
-        DatabaseBackend().record(visitor=visitor, now=now)
+        backend.record_deferred(visitor=visitor, now=now)
         return
 
     def in_database(exc):
