@@ -169,8 +169,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's back-end, with a health check that asks the socket, not the server.
+    DATABASES["default"]["ENGINE"] = "core.db.postgresql"
 # Persistent connections: opening one (and, on SQLite, running the PRAGMAs) per request
-# costs more than most pages' queries.
+# costs more than most pages' queries. The health check replaces a connection the server
+# has closed before the request uses it (on PostgreSQL without a round trip:
+# core.db.postgresql).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "600"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

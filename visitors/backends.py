@@ -62,29 +62,28 @@ ON CONFLICT (visitor) DO UPDATE SET
 RETURNING new_visit, pageviews
 """
 
-_DAILY_UPSERT = """
+# The day's slot gains the counts of ``{rows}`` (``VALUES`` or a ``SELECT``).
+_DAY_ADD = """
 INSERT INTO {t} (day, slot, visits, pageviews, visitors)
-VALUES (%s, %s, %s, %s, %s)
+{rows}
 ON CONFLICT (day, slot) DO UPDATE SET
     visits = {t}.visits + excluded.visits,
     pageviews = {t}.pageviews + excluded.pageviews,
     visitors = {t}.visitors + excluded.visitors
 """
 
+_DAILY_UPSERT = _DAY_ADD.replace("{rows}", "VALUES (%s, %s, %s, %s, %s)")
 
 # PostgreSQL: the visitor's row and the day's slot in one statement (one round trip).
-_ACTIVITY_AND_DAY_UPSERT = """
-WITH activity AS ({activity})
-INSERT INTO {t} (day, slot, visits, pageviews, visitors)
-SELECT %s, %s, CASE WHEN new_visit THEN 1 ELSE 0 END, 1,
-    CASE WHEN pageviews = 1 THEN 1 ELSE 0 END
-FROM activity
-ON CONFLICT (day, slot) DO UPDATE SET
-    visits = {t}.visits + excluded.visits,
-    pageviews = {t}.pageviews + excluded.pageviews,
-    visitors = {t}.visitors + excluded.visitors
-RETURNING (SELECT new_visit FROM activity), (SELECT pageviews FROM activity)
-"""
+_ACTIVITY_AND_DAY_UPSERT = (
+    "WITH activity AS ({activity})"
+    + _DAY_ADD.replace(
+        "{rows}",
+        "SELECT %s, %s, CASE WHEN new_visit THEN 1 ELSE 0 END, 1,\n"
+        "    CASE WHEN pageviews = 1 THEN 1 ELSE 0 END\nFROM activity",
+    )
+    + "RETURNING (SELECT new_visit FROM activity), (SELECT pageviews FROM activity)\n"
+)
 
 
 def _slot():

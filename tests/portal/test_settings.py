@@ -60,7 +60,8 @@ def test_postgres_url_uses_psycopg2_with_persistent_connections():
         DATABASE_URL="postgres://portal:secret@db.example.internal:5433/portal",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert conf["engine"] == "django.db.backends.postgresql"
+    # Django's PostgreSQL back-end with a health check that asks the socket (core.db).
+    assert conf["engine"] == "core.db.postgresql"
     assert conf["name"] == "portal"
     assert conf["host"] == "db.example.internal"
     assert int(conf["port"]) == 5433

@@ -41,7 +41,7 @@ def database_url(settings_dict, *, host_port=None):
     engine = settings_dict["ENGINE"]
     if engine == "django.db.backends.sqlite3":
         return f"sqlite:///{settings_dict['NAME']}"
-    if engine == "django.db.backends.postgresql":
+    if engine in ("django.db.backends.postgresql", "core.db.postgresql"):
         user = urllib.parse.quote(settings_dict.get("USER") or "root", safe="")
         password = settings_dict.get("PASSWORD") or ""
         auth = f"{user}:{urllib.parse.quote(password, safe='')}" if password else user
