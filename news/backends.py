@@ -33,26 +33,25 @@ def _db_datetime(value):
 
 
 def _viewer_upsert(*, article_id, visitor, now):
-    """The upsert of the (article, visitor) row, ``RETURNING counted``, and its parameters.
+    """The upsert of the (article, visitor) row, returning a row (``TRUE``) only when this
+    view counts, and its parameters.
 
     A new row counts; an existing one counts only if its last counted view is older than
-    the window, and then its time moves forward. Two simultaneous first views by the same
-    visitor: one inserts (counts), the other meets the fresh row (does not).
+    the window, and then its time moves forward. A view that does not count writes nothing
+    (``DO UPDATE … WHERE`` locks the row and leaves it as it is). Two simultaneous first
+    views by the same visitor: one inserts (counts), the other meets the fresh row (does
+    not).
     """
     threshold = now - conf.view_dedupe_window()
     table = connection.ops.quote_name(ArticleViewer._meta.db_table)
     sql = (
-        f"INSERT INTO {table} (article_id, visitor, last_counted_at, counted) "
-        "VALUES (%s, %s, %s, TRUE) "
+        f"INSERT INTO {table} (article_id, visitor, last_counted_at) VALUES (%s, %s, %s) "
         "ON CONFLICT (article_id, visitor) DO UPDATE SET "
-        f"counted = ({table}.last_counted_at <= %s), "
-        f"last_counted_at = CASE WHEN {table}.last_counted_at <= %s "
-        f"THEN excluded.last_counted_at ELSE {table}.last_counted_at END "
-        "RETURNING counted"
+        "last_counted_at = excluded.last_counted_at "
+        f"WHERE {table}.last_counted_at <= %s "
+        "RETURNING TRUE"
     )
-    params = [article_id, visitor, _db_datetime(now), _db_datetime(threshold),
-              _db_datetime(threshold)]  # fmt: skip
-    return sql, params
+    return sql, [article_id, visitor, _db_datetime(now), _db_datetime(threshold)]
 
 
 def _month_upsert(rows):
@@ -70,7 +69,7 @@ def _counts_in_database(cursor, *, article_id, visitor, now):
     """SQLite: one upsert of the (article, visitor) row says whether this view counts."""
     sql, params = _viewer_upsert(article_id=article_id, visitor=visitor, now=now)
     cursor.execute(counter_sql(sql), params)
-    return bool(cursor.fetchone()[0])
+    return cursor.fetchone() is not None
 
 
 def _add_to_month(cursor, *, article_id, month):
@@ -105,9 +104,9 @@ def _record_in_one_statement(cursor, *, article_id, visitor, now, month):
         (
             f"WITH viewer AS ({viewer}), "
             f"counted AS (UPDATE {table} SET view_count = view_count + 1 "
-            "WHERE id = %s AND (SELECT counted FROM viewer) RETURNING id, view_count), "
+            "WHERE id = %s AND EXISTS (SELECT FROM viewer) RETURNING id, view_count), "
             f"month_row AS ({_month_upsert('SELECT id, %s, 1 FROM counted')}) "
-            "SELECT (SELECT counted FROM viewer), "
+            "SELECT EXISTS (SELECT FROM viewer), "
             "COALESCE((SELECT view_count FROM counted), "
             f"(SELECT view_count FROM {table} WHERE id = %s))"
         ),

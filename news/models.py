@@ -445,7 +445,6 @@ class ArticleViewer(models.Model):
     )
     visitor = models.CharField(_("khách (mã ẩn danh)"), max_length=64)
     last_counted_at = models.DateTimeField(_("lần đếm gần nhất"), db_index=True)
-    counted = models.BooleanField(_("lần xem cuối được đếm"), default=True)
 
     class Meta:
         ordering = ["-last_counted_at"]

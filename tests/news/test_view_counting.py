@@ -267,3 +267,31 @@ def test_a_cached_article_hit_is_two_redis_round_trips_and_counts_both(redis_mod
     assert stats_flush() == 1  # this hit's page view reached Redis with the view count
     response = make_reader(61).get(article.get_absolute_url())
     assert views_shown(response) == 9  # the same visitor again: not counted twice
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row versions (xmin)")
+@pytest.mark.django_db(transaction=True)
+def test_a_view_that_does_not_count_writes_no_new_row_version(make_article):
+    from news.backends import DatabaseViewCounter
+
+    article = make_article()
+    counter = DatabaseViewCounter()
+    now = timezone.now()
+
+    def row_version():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT xmin::text FROM news_articleviewer WHERE article_id = %s", [article.pk]
+            )
+            return cursor.fetchone()[0]
+
+    assert counter.record(article_id=article.pk, visitor="r" * 64, now=now) == (True, 1)
+    first = row_version()
+    # Within the window: not counted, the number is read, and the row is left as it was.
+    assert counter.record(
+        article_id=article.pk, visitor="r" * 64, now=now + timedelta(seconds=5)
+    ) == (False, 1)
+    assert row_version() == first
+    later = now + news_conf.view_dedupe_window() + timedelta(seconds=1)
+    assert counter.record(article_id=article.pk, visitor="r" * 64, now=later) == (True, 2)
+    assert row_version() != first
