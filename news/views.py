@@ -19,6 +19,7 @@ from news.models import Article, ArticleSlugHistory, Category
 from news.sanitize import sanitize_html
 from news.search import SearchTimeout, time_limit
 from news.services import article_record_view, article_view_count
+from news.workflow import may_preview
 from pagecache import cached_page, dont_cache, set_meta
 
 logger = logging.getLogger(__name__)
@@ -80,9 +81,10 @@ def category_detail(request, slug):
 
 
 def _find_article(request, slug):
-    """The article at ``slug`` (drafts and scheduled ones for staff only), or a redirect
-    from an address it had before, or 404."""
-    staff = is_staff(request)
+    """The article at ``slug`` (drafts and scheduled ones only for staff who may see
+    articles, ``workflow.may_preview``), or a redirect from an address it had before, or
+    404."""
+    staff = is_staff(request) and may_preview(request.user)
     try:
         article = Article.objects.select_related("category").get(slug=slug)
     except Article.DoesNotExist:

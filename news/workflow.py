@@ -107,6 +107,15 @@ def may_publish_in(user, category):
     return not publishers.exists() or publishers.filter(pk=user.pk).exists()
 
 
+def may_preview(user):
+    """Who may open an article that is not public (a draft, a scheduled one) on the site:
+    staff who may see articles in the admin. Other staff (the awards secretariat, say) get
+    the public's 404."""
+    if not (user.is_active and user.is_staff):
+        return False
+    return user.has_perm("news.view_article") or user.has_perm("news.change_article")
+
+
 def may_edit(user, article):
     """Who may change an article's content in the admin.
 

@@ -230,3 +230,23 @@ def test_home_lead_has_an_image_and_no_article_shows_three_times(reader, make_ar
     assert "Tin nổi bật có ảnh" in lead and "<img" in lead
     for title in ["Tin nổi bật có ảnh", "Tin nổi bật mới nhất không ảnh", "Tin thường 5"]:
         assert html.count(f">{title}</a>") <= 2, title
+
+
+def test_staff_who_may_not_see_articles_get_the_publics_404_for_a_draft(
+    django_user_model, make_article
+):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    draft = make_article(title="Bản nháp nội bộ", status="draft")
+    secretary = django_user_model.objects.create_user(
+        username="thuky-thidua", password="x-secret-123", is_staff=True
+    )
+    client = Client()
+    client.force_login(secretary)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    secretary.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(django_user_model.objects.get(pk=secretary.pk))
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Bản xem trước" in response.content.decode()
