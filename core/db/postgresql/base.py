@@ -8,7 +8,7 @@ long as the query the request came for.
 
 A server that closes a connection says so on its socket: it sends its termination notice
 and hangs up, and the socket of an idle connection becomes readable. So the check here
-asks the operating system first (``select`` with no timeout, no round trip): an idle
+asks the operating system first (``poll`` with no timeout, no round trip): an idle
 connection with nothing to read is usable; one with something to read gets Django's own
 ``SELECT 1``, which fails on a closed connection (the connection is then replaced) and
 succeeds if what arrived was harmless. A server that vanishes without a word (the host
@@ -27,9 +27,12 @@ class DatabaseWrapper(PostgreSQLDatabaseWrapper):
         if connection is None or connection.closed:
             return False
         try:
-            readable, _writable, _failed = select.select([connection.fileno()], [], [], 0)
+            # poll, not select: no limit on the descriptor's number (select's is 1 024).
+            poller = select.poll()
+            poller.register(connection.fileno(), select.POLLIN | select.POLLPRI)
+            events = poller.poll(0)
         except (OSError, ValueError):
             return False
-        if readable:  # the server said something while the connection was idle: ask it
+        if events:  # the server said something (or hung up) while idle: ask it
             return super().is_usable()
         return True
