@@ -33,6 +33,7 @@ import functools
 import hashlib
 import logging
 import os
+import pickle
 import threading
 from contextlib import contextmanager
 from typing import Any, NamedTuple
@@ -193,11 +194,32 @@ def cache_get_many(cache, keys):
     (values,) = send(client.get_client(write=False), [("MGET", *made)])
     if isinstance(values, Exception):
         raise values
+    decode = _decoder(client)
     return {
-        key: client.decode(value)
-        for key, value in zip(keys, values, strict=True)
-        if value is not None
+        key: decode(value) for key, value in zip(keys, values, strict=True) if value is not None
     }
+
+
+@functools.lru_cache(maxsize=8)
+def _decoder(client):
+    """``client.decode``, or, with django-redis's default serializer and no compression,
+    the same decoding without its detours: a value starting with pickle's protocol byte
+    (0x80) is a pickle (django-redis tries ``int(value)`` first, which raises for it, then
+    the identity "decompression"); anything else goes to ``client.decode``."""
+    from django_redis.compressors.identity import IdentityCompressor
+    from django_redis.serializers.pickle import PickleSerializer
+
+    if type(client._compressor) is not IdentityCompressor:
+        return client.decode
+    if type(client._serializer) is not PickleSerializer:
+        return client.decode
+
+    def decode(value):
+        if value[:1] == b"\x80":
+            return pickle.loads(value)
+        return client.decode(value)
+
+    return decode
 
 
 @functools.lru_cache(maxsize=64)
