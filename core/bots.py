@@ -15,7 +15,7 @@ sampling:
   ``pi``, whichever engine searches, so the engine only has to agree with Python on each
   pattern;
 * RE2 is given only the patterns whose meaning it shares with Python's ``re`` on ASCII text
-  (``_SAFE_FOR_RE2``: literals, classes, anchors, repeats, escaped punctuation and ``\\d``);
+  (``_safe_for_re2``: literals, classes, anchors, repeats, escaped punctuation and ``\\d``);
   any other (today one: ``Yandex(?!Search)``, a lookahead RE2 does not have) stays in a
   short Python alternation searched as well;
 * only ASCII User-Agents go to RE2. Case-insensitive matching differs between the engines
