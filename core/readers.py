@@ -16,12 +16,15 @@ article view counter alike: ``is_reader_request`` (the request) and ``counts_as_
 
 import functools
 import hashlib
+import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from core.bots import is_crawler
 from core.net import client_ip
+from core.settings_cache import per_settings
 
 _salt_source = None
 # The per-request cache of ``visitor_id`` (hashing twice per request would be waste).
@@ -34,9 +37,16 @@ def register_salt_source(function):
     _salt_source = function
 
 
+@per_settings
+def site_zone():
+    """The site's time zone (``TIME_ZONE``, Asia/Ho_Chi_Minh)."""
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
 def local_today(now=None):
-    """Today's date in the site's time zone (Asia/Ho_Chi_Minh)."""
-    return timezone.localdate(now or timezone.now())
+    """Today's date in the site's time zone (``TIME_ZONE``, Asia/Ho_Chi_Minh), whatever
+    time zone a request may have activated: one calendar for every statistic."""
+    return (now or timezone.now()).astimezone(site_zone()).date()
 
 
 def user_agent(request):
@@ -82,12 +92,14 @@ def is_reader_request(request, *, count_staff=False):
     (unless ``count_staff``)."""
     if request.method != "GET":
         return False
-    headers = request.headers
+    # ``request.META``, not ``request.headers``: that mapping is built from every header
+    # on first use, and this runs for every page a cache answers.
+    meta = request.META
     # Browsers prefetching a link the person has not opened yet.
-    purpose = headers.get("Sec-Purpose", "") or headers.get("Purpose", "")
+    purpose = meta.get("HTTP_SEC_PURPOSE", "") or meta.get("HTTP_PURPOSE", "")
     if "prefetch" in purpose.lower():
         return False
-    destination = headers.get("Sec-Fetch-Dest")
+    destination = meta.get("HTTP_SEC_FETCH_DEST")
     if destination is not None and destination != "document":
         return False
     if is_bot(request):

@@ -200,6 +200,95 @@ def cache_get_many(cache, keys):
     }
 
 
+# The answer of a guarded script that did not run: its guard key no longer held the value.
+SKIPPED = "SKIPPED"
+# The answer of a guarded script whose answer was lost with the connection after it was
+# written: it ran unless Redis went away first (counting it again could count it twice).
+LOST = "LOST"
+
+
+class Guarded(NamedTuple):
+    """A script to run only if a key still holds a value (``cache_get_many_guarded``)."""
+
+    source: str
+    keys: list
+    args: list
+
+
+@functools.lru_cache(maxsize=16)
+def guarded_source(source):
+    """``source`` run only when ``KEYS[1]`` holds ``ARGV[1]`` (its own keys and arguments
+    follow them); else it answers ``SKIPPED``. ``source`` is wrapped in a function whose
+    ``KEYS`` and ``ARGV`` are its own: it runs unchanged."""
+    return (
+        "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.status_reply('SKIPPED') end\n"
+        "local function body(KEYS, ARGV)\n"
+        f"{source}\n"
+        "end\n"
+        "return body({unpack(KEYS, 2)}, {unpack(ARGV, 2)})\n"
+    )
+
+
+def cache_get_many_guarded(cache, keys, *, guard, scripts):
+    """``cache_get_many(cache, keys)`` and, in the same write, ``scripts`` (``Guarded``)
+    each run only if the cache key ``guard[0]`` holds ``guard[1]`` (a string) when Redis
+    reaches it: one round trip for a page and what serving it costs, on the condition
+    that the page is still the one the caller expects.
+
+    Returns ``(values, answers)``, an answer per script: its result, ``SKIPPED`` (it did
+    not run: the guard failed, or the cache is not django-redis), ``LOST`` (written, its
+    answer lost with the connection: logged, it most likely ran) or the exception it
+    raised. Raises like ``cache_get_many`` when the write itself fails (nothing ran).
+    The ``MGET`` is sent first: a script that ran saw the guard's value after the values
+    were read, so a change between the two makes the script skip, never the reverse.
+    """
+    from django_redis.client import DefaultClient
+
+    client = getattr(cache, "client", None)
+    if type(client) is not DefaultClient or not scripts:
+        return cache_get_many(cache, keys), [SKIPPED] * len(scripts)
+    made = [client.make_key(key) for key in keys]
+    guard_key, guard_value = client.make_key(guard[0]), guard[1]
+    calls = [
+        (guarded_source(script.source), [guard_key, *script.keys], [guard_value, *script.args])
+        for script in scripts
+    ]
+    redis = client.get_client(write=False)
+    connection = _connection(redis)
+    if _own.unread:
+        settle()
+    commands = [("MGET", *made), *(_evalsha(*call) for call in calls)]
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+    except BaseException:
+        connection.disconnect()
+        raise
+    try:
+        values = connection.read_response()
+        answers = [_read_one(connection) for _call in calls]
+    except Exception:
+        connection.disconnect()
+        logger.warning("core.redis: lost the answers of a page and its scripts", exc_info=True)
+        return {}, [LOST] * len(calls)
+    retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
+    if retry:  # the server did not know them yet (they did not run): with their source
+        try:
+            again = send(redis, [_eval(*calls[index]) for index in retry])
+        except Exception as exc:
+            again = [exc] * len(retry)
+        for index, answer in zip(retry, again, strict=True):
+            answers[index] = answer
+    answers = [SKIPPED if answer in (b"SKIPPED", "SKIPPED") else answer for answer in answers]
+    if isinstance(values, Exception):  # the scripts' answers still stand
+        logger.warning("core.redis: MGET failed: %s", values)
+        return {}, answers
+    decode = _decoder(client)
+    found = {
+        key: decode(value) for key, value in zip(keys, values, strict=True) if value is not None
+    }
+    return found, answers
+
+
 @functools.lru_cache(maxsize=8)
 def _decoder(client):
     """``client.decode``, or, with django-redis's default serializer and no compression,

@@ -9,9 +9,11 @@ class NewsConfig(AppConfig):
         import pagecache
         from news import signals
         from news.models import Article, ArticleSlugHistory, Category
-        from news.views import article_views_hole
+        from news.views import VIEWS_SCRIPT, article_views_hole, article_views_script
 
         signals.connect()
         # ArticleViewer rows change with traffic, not content: they invalidate nothing.
         pagecache.register_models(Article, Category, ArticleSlugHistory)
         pagecache.register_hole("views", article_views_hole)
+        # With Redis, the view is counted in the cached page's own lookup.
+        pagecache.register_served_script(VIEWS_SCRIPT, article_views_script)

@@ -20,7 +20,7 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.redis import redis_connection, redis_script, run_script
+from core.redis import Guarded, redis_connection, redis_script, run_script
 from news import conf
 from news.backends import stored_count
 from news.models import Article, ArticleMonthlyViews, view_month
@@ -95,9 +95,8 @@ def _stored_month_views(article_id, month):
     return row or 0
 
 
-def _record_in_redis(*, article_id, visitor, now, count_only=False):
-    """(counted, count) from Redis in one round trip, seeding the count when it is missing."""
-    client = redis_connection()
+def _record_call(*, article_id, visitor, now, count_only=False):
+    """The keys and arguments of ``_REDIS_RECORD`` for one view."""
     window = conf.view_dedupe_window()
     month = view_month(now)
     month_text = f"{month:%Y-%m}"
@@ -117,6 +116,16 @@ def _record_in_redis(*, article_id, visitor, now, count_only=False):
         f"{month_text}:{article_id}",
         _MONTH_KEY_SECONDS,
     ]
+    return month, keys, args
+
+
+def _record_in_redis(*, article_id, visitor, now, count_only=False):
+    """(counted, count) from Redis in one round trip, seeding the count when it is missing."""
+    client = redis_connection()
+    month, keys, args = _record_call(
+        article_id=article_id, visitor=visitor, now=now, count_only=count_only
+    )
+    month_text = f"{month:%Y-%m}"
     counted, count = _run_record(client, keys, args)
     if counted == -1:
         stored = stored_count(article_id)
@@ -192,6 +201,20 @@ class RedisViewCounter:
 
     def record(self, *, article_id, visitor, now):
         return _record_in_redis(article_id=article_id, visitor=visitor, now=now)
+
+    def guarded(self, *, article_id, visitor, now):
+        """``record`` as a ``core.redis.Guarded`` script, for the page cache's lookup; its
+        answer is read by ``answered``."""
+        _month, keys, args = _record_call(article_id=article_id, visitor=visitor, now=now)
+        return Guarded(_REDIS_RECORD, keys, args)
+
+    def answered(self, answer):
+        """``(counted, count)`` from the answer of ``guarded``; ``None`` when the count
+        had to be seeded first (nothing was counted: ``record`` does it)."""
+        counted, count = answer
+        if counted == -1:
+            return None
+        return bool(counted), int(count)
 
     def count(self, *, article_id):
         _counted, count = _record_in_redis(

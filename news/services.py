@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.redis import LOST
 from news.backends import DatabaseViewCounter, stored_count, view_counter
 from news.models import Article, ArticleViewer
 
@@ -108,6 +109,31 @@ def article_view_count(*, article):
             logger.warning("news: Redis unavailable, reading the stored count", exc_info=True)
     count = stored_count(article.pk)
     return article.view_count if count is None else count
+
+
+def article_view_guarded(*, article_id, visitor, now):
+    """With Redis, the script that counts one view of the article ``article_id`` by
+    ``visitor`` (``core.redis.Guarded``), for the page cache to run in the page's lookup;
+    ``None`` with the database back-end. Its answer goes to ``article_view_answered``."""
+    counter = view_counter()
+    if counter.name == DatabaseViewCounter.name:
+        return None
+    return counter.guarded(article_id=article_id, visitor=visitor, now=now)
+
+
+def article_view_answered(*, article, answer):
+    """The number to display for ``article`` after the script of ``article_view_guarded``
+    answered ``answer`` (the view counted or not, as ``article_record_view``), or ``None``
+    when the view is still to be counted with ``article_record_view`` (the count had to
+    be seeded first, so the script counted nothing). ``core.redis.LOST``: the script ran
+    but its answer was lost; the current count is read."""
+    if answer == LOST:
+        return article_view_count(article=article)
+    result = view_counter().answered(answer)
+    if result is None:
+        return None
+    article.view_count = result[1]
+    return result[1]
 
 
 def article_record_view(*, article, visitor, now=None, fresh=False):

@@ -18,11 +18,18 @@ from news import conf, selectors
 from news.models import Article, ArticleSlugHistory, Category
 from news.sanitize import sanitize_html
 from news.search import SearchTimeout, time_limit
-from news.services import article_record_view, article_view_count
+from news.services import (
+    article_record_view,
+    article_view_answered,
+    article_view_count,
+    article_view_guarded,
+)
 from news.workflow import may_preview
-from pagecache import cached_page, dont_cache, set_meta
+from pagecache import cached_page, dont_cache, scripted, set_meta
 
 logger = logging.getLogger(__name__)
+# The name of ``article_views_script`` among the page cache's served scripts.
+VIEWS_SCRIPT = "news.article_views"
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _ROOT_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
@@ -135,12 +142,36 @@ class _CachedArticle:
 
 
 def article_views_hole(request, meta):
-    """The ``views`` hole of an article page: its exact view count, this view included."""
+    """The ``views`` hole of an article page: its exact view count, this view included
+    (counted by the page cache's lookup when ``article_views_script`` ran there)."""
     if "article" not in meta:
         return ""
     article = _CachedArticle(meta["article"])
+    answer = scripted(request, VIEWS_SCRIPT)
+    if answer is not None:
+        try:
+            count = article_view_answered(article=article, answer=answer)
+        except Exception:
+            logger.exception("news: could not read the view count of article %s", article.pk)
+            return "–"
+        if count is not None:
+            return intcomma(count)
     count = _count_view(request, article, fresh=True, public=meta.get("public", True))
     return intcomma(count)
+
+
+def article_views_script(request, page):
+    """The page cache's served script (``pagecache.register_served_script``): the view
+    count of the article on ``page``, counted in the page's own lookup (Redis only), for
+    a reader's page view of a public article, as ``_count_view`` decides."""
+    meta = page.meta
+    if not conf.use_redis() or "article" not in meta or not meta.get("public", True):
+        return None
+    if not is_reader_request(request):
+        return None
+    return article_view_guarded(
+        article_id=meta["article"], visitor=visitor_id(request), now=timezone.now()
+    )
 
 
 @require_safe

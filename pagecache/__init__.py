@@ -21,6 +21,13 @@ Public API (this package imports no app of the project; apps register with it in
   statistics count the page view here), with the answer's status and headers, before the
   holes are filled: what it defers to Redis (``core.redis.redis_batch``) rides in the
   holes' round trip.
+* ``register_served_script(name, function)``: with Redis, ``function(request, page)``
+  returns a ``core.redis.Guarded`` script that serving the page costs (the page view, an
+  article's view count); it goes in the page's own lookup, one round trip for all, and runs
+  only if the content version is still the one under which this process last answered the
+  page (``page``, a ``KnownPage``: its meta and headers then). Its answer is
+  ``scripted(request, name)`` (``None``: it did not run); the hook or hole it stands for
+  then uses it instead of doing its work (also when the page turns out to need rendering).
 * ``cached_page``: the decorator of a view whose 200 HTML answers may be cached;
   ``set_meta(request, meta)`` and ``dont_cache(request)`` are how that view speaks to it.
 * ``invalidate()``: every page is stale (for services that write with ``QuerySet.update``).
@@ -59,10 +66,12 @@ from pagecache.registry import (
     register_models,
     register_prefetch,
     register_served_hook,
+    register_served_script,
 )
-from pagecache.state import PageState, dont_cache, page_state, set_meta
+from pagecache.state import KnownPage, PageState, dont_cache, page_state, scripted, set_meta
 
 __all__ = [
+    "KnownPage",
     "PageState",
     "cached_page",
     "dont_cache",
@@ -72,5 +81,7 @@ __all__ = [
     "register_models",
     "register_prefetch",
     "register_served_hook",
+    "register_served_script",
+    "scripted",
     "set_meta",
 ]

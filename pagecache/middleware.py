@@ -7,9 +7,14 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
 from core.counters import counter_batch
-from core.redis import redis_batch
+from core.redis import SKIPPED, redis_batch
 from pagecache import registry, storage
-from pagecache.state import page_state
+from pagecache.state import KnownPage, page_state
+
+# The pages this process answered from the cache, by key, as it last answered them
+# (``KnownPage``): their served scripts go in the next lookup. Forgotten when full.
+KNOWN_PAGES = 4096
+_known = {}
 
 
 def is_cacheable(request):
@@ -39,12 +44,30 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = storage.page_key(request)
         prefetch = registry.prefetch_keys()
-        found = storage.lookup(key, prefetch)
         state = page_state(request)
+        known = _known.get(key)
+        scripts = registry.served_scripts(request, known) if known is not None else ()
+        if scripts:
+            # What serving the page costs rides in its lookup, if it is still the page
+            # this process answered (``register_served_script``): one round trip.
+            found, answers = storage.lookup(
+                key, prefetch, expected_version=known.version, scripts=[s for _n, s in scripts]
+            )
+            state.scripted = {
+                name: answer
+                for (name, _script), answer in zip(scripts, answers, strict=True)
+                if answer is not SKIPPED and not isinstance(answer, Exception)
+            }
+        else:
+            found = storage.lookup(key, prefetch)
         state.prefetched = {name: found[name] for name in prefetch if name in found}
         version = found.get(storage.VERSION_KEY, 0)
         entry = found.get(key)
         if isinstance(entry, dict) and entry.get("version") == version and "parts" in entry:
+            if known is None or known.version != version:
+                if len(_known) >= KNOWN_PAGES:
+                    _known.clear()
+                _known[key] = KnownPage(version, entry["meta"], entry["headers"])
             # An expired page is rendered anew by one request; the others meanwhile get
             # it as it was (no stampede of every worker rendering the same page).
             if time.time() < entry.get("fresh_until", 0) or not storage.claim_render(key):

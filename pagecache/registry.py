@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 _holes = {}
 _prefetch = []
 _served_hooks = []
+_served_scripts = {}
 
 
 def register_hole(name, function):
@@ -44,6 +45,31 @@ def register_served_hook(function):
     there yet), inside ``core.redis.redis_batch()``."""
     if function not in _served_hooks:
         _served_hooks.append(function)
+
+
+def register_served_script(name, function):
+    """``function(request, page)`` returns a ``core.redis.Guarded`` script (or ``None``)
+    that serving the page from the cache costs (a page view, an article's view count),
+    sent with the page's own lookup and run only if the content version is still the one
+    under which this process last answered the page (``page``: a ``KnownPage``, its meta
+    and headers as then). What it answered is ``scripted(request, name)`` (a value, or
+    ``core.redis.LOST``); ``None`` when it did not run, and then whatever it stands for
+    must be done as without it. Used with Redis only."""
+    _served_scripts[name] = function
+
+
+def served_scripts(request, page):
+    """``[(name, Guarded)]`` of the served scripts that apply to ``request`` and ``page``."""
+    scripts = []
+    for name, function in _served_scripts.items():
+        try:
+            script = function(request, page)
+        except Exception:  # done as without it
+            logger.exception("pagecache: served script %r failed", name)
+            continue
+        if script is not None:
+            scripts.append((name, script))
+    return scripts
 
 
 def run_served_hooks(request, response):

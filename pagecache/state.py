@@ -16,7 +16,8 @@ class PageState:
     functions (``set_meta``); ``cache``: false once the view said ``dont_cache``.
     ``prefetched``: cache values read with the page (``register_prefetch``); ``memo``: for
     holes that share one computation within a request. ``entry``: what the decorator
-    hands the middleware to store.
+    hands the middleware to store. ``scripted``: the answers of the served scripts that
+    ran in the page's lookup (``register_served_script``), by name.
     """
 
     version: int | None = None
@@ -26,12 +27,31 @@ class PageState:
     prefetched: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)
     entry: dict | None = None
+    scripted: dict = field(default_factory=dict)
 
     def once(self, key, compute):
         """``compute()`` at most once per request (holes sharing one reading)."""
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
+
+
+class KnownPage:
+    """A page as this process last answered it from the cache: the content version it was
+    stored under, its meta and its headers; answers ``status_code``, ``streaming`` and
+    ``get(header)`` as the response did (a stored page is a 200)."""
+
+    __slots__ = ("version", "meta", "headers")
+    status_code = 200
+    streaming = False
+
+    def __init__(self, version, meta, headers):
+        self.version = version
+        self.meta = meta
+        self.headers = {name.lower(): value for name, value in headers}
+
+    def get(self, name, default=None):
+        return self.headers.get(name.lower(), default)
 
 
 def page_state(request):
@@ -41,6 +61,13 @@ def page_state(request):
         state = PageState()
         setattr(request, ATTRIBUTE, state)
     return state
+
+
+def scripted(request, name):
+    """The answer of served script ``name`` for ``request`` (``register_served_script``),
+    or ``None`` when it did not run (then do as without it)."""
+    state = getattr(request, ATTRIBUTE, None)
+    return None if state is None else state.scripted.get(name)
 
 
 def set_meta(request, meta):

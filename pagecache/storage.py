@@ -9,6 +9,7 @@ import functools
 import hashlib
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 
 from core.caching import content_cache_seconds
-from core.redis import cache_get_many
+from core.redis import SKIPPED, cache_get_many, cache_get_many_guarded
 from core.settings_cache import per_settings
 
 logger = logging.getLogger(__name__)
@@ -80,18 +81,35 @@ def bump_version():
     """Invalidate every cached page."""
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): any new value invalidates
-        cache.set(VERSION_KEY, 1, None)
+    except ValueError:
+        # No version yet (or evicted, or the cache emptied): a new epoch that no earlier
+        # version reached, the time in milliseconds, so that a version never names two
+        # contents (a process remembers what it served under one: ``KnownPage``).
+        cache.set(VERSION_KEY, time.time_ns() // 1_000_000, None)
 
 
-def lookup(key, extra_keys=()):
+def lookup(key, extra_keys=(), *, expected_version=None, scripts=()):
     """``{key: value}`` for the version, the page and ``extra_keys``, in one round trip
-    (with Redis, on the thread's own connection: ``core.redis.cache_get_many``)."""
+    (with Redis, on the thread's own connection: ``core.redis.cache_get_many``).
+
+    With ``scripts`` (``core.redis.Guarded``) and the ``expected_version`` of the page,
+    returns ``(values, answers)``: the scripts ride in the same round trip and run only
+    if the content version is still ``expected_version``
+    (``core.redis.cache_get_many_guarded``)."""
+    keys = [VERSION_KEY, key, *extra_keys]
+    if not scripts:
+        try:
+            return cache_get_many(cache, keys)
+        except Exception:  # a cache outage must not take pages down
+            logger.warning("pagecache: cache unavailable", exc_info=True)
+            return {}
     try:
-        return cache_get_many(cache, [VERSION_KEY, key, *extra_keys])
-    except Exception:  # a cache outage must not take pages down
+        return cache_get_many_guarded(
+            cache, keys, guard=(VERSION_KEY, str(expected_version)), scripts=scripts
+        )
+    except Exception:  # nothing was written: the page is served as without the cache
         logger.warning("pagecache: cache unavailable", exc_info=True)
-        return {}
+        return {}, [SKIPPED] * len(scripts)
 
 
 def claim_render(key):

@@ -9,7 +9,7 @@ class VisitorsConfig(AppConfig):
         import pagecache
         from core.readers import register_salt_source
         from visitors.identity import daily_salt
-        from visitors.middleware import record_page_view
+        from visitors.middleware import PAGEVIEW_SCRIPT, pageview_script, record_page_view
         from visitors.selectors import STATS_CACHE_KEY
         from visitors.templatetags.visitors_tags import STAT_NAMES, stat_hole
 
@@ -21,3 +21,5 @@ class VisitorsConfig(AppConfig):
         pagecache.register_prefetch(STATS_CACHE_KEY)
         # A page answered from the cache is still a page view.
         pagecache.register_served_hook(record_page_view)
+        # With Redis, in the page's own lookup when the page is as this process last saw it.
+        pagecache.register_served_script(PAGEVIEW_SCRIPT, pageview_script)

@@ -5,8 +5,12 @@ import logging
 from django.utils import timezone
 
 from core.readers import counts_as_page_view, visitor_id
+from pagecache import scripted
 from visitors import conf
-from visitors.services import pageview_record_deferred
+from visitors.services import pageview_guarded, pageview_record_deferred
+
+# The name of ``pageview_script`` among the page cache's served scripts.
+PAGEVIEW_SCRIPT = "visitors.pageview"
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +26,21 @@ def is_page_view(request, response):
     )
 
 
+def pageview_script(request, page):
+    """The page cache's served script (``pagecache.register_served_script``): the page
+    view of ``page`` answered from the cache, in the page's own lookup (Redis only)."""
+    if not conf.use_redis() or not is_page_view(request, page):
+        return None
+    now = timezone.now()
+    return pageview_guarded(visitor=visitor_id(request, now=now), now=now)
+
+
 def record_page_view(request, response):
-    """Count ``response`` if it is a page view; never fails (a failure is logged)."""
+    """Count ``response`` if it is a page view; never fails (a failure is logged). A page
+    view the page cache's lookup already recorded (``pageview_script``) is not recorded
+    again, whether the page was then answered from the cache or rendered."""
+    if scripted(request, PAGEVIEW_SCRIPT) is not None:
+        return
     try:
         if is_page_view(request, response):
             now = timezone.now()

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from core.readers import local_today
-from core.redis import defer_script, redis_connection, redis_script
+from core.redis import Guarded, defer_script, redis_connection, redis_script
 from visitors import conf
 from visitors.backends import DayTotals, PageviewResult, daily_stat_add
 from visitors.models import RedisFlush
@@ -120,6 +120,12 @@ def _record_deferred(*, visitor, now, on_error):
     )
 
 
+def _guarded(*, visitor, now):
+    """One page view as a script for a caller that runs it under its own condition."""
+    call = _record_call(visitor=visitor, now=now)
+    return Guarded(_RECORD_SCRIPT, call["keys"], call["args"])
+
+
 def _decode(value):
     return value.decode() if isinstance(value, bytes) else value
 
@@ -196,6 +202,10 @@ class RedisBackend:
         """``record`` without its answer, sent with the request's next Redis round trip;
         ``on_error(exception)`` if it fails."""
         _record_deferred(visitor=visitor, now=now, on_error=on_error)
+
+    def guarded(self, *, visitor, now):
+        """``record`` as a ``core.redis.Guarded`` script, for the page cache's lookup."""
+        return _guarded(visitor=visitor, now=now)
 
     def unflushed(self):
         return _unflushed()

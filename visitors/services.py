@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "PageviewResult",
     "activity_prune",
+    "pageview_guarded",
     "pageview_record",
     "pageview_record_deferred",
     "stats_flush",
@@ -62,6 +63,16 @@ def pageview_record_deferred(*, visitor, now=None):
         DatabaseBackend().record(visitor=visitor, now=now)
 
     backend.record_deferred(visitor=visitor, now=now, on_error=in_database)
+
+
+def pageview_guarded(*, visitor, now):
+    """With Redis, the script that records one page view of ``visitor`` at ``now``
+    (``core.redis.Guarded``), for the page cache to run in a page's lookup; ``None`` with
+    the database back-end."""
+    backend = counter()
+    if backend.name == DatabaseBackend.name:
+        return None
+    return backend.guarded(visitor=visitor, now=now)
 
 
 def stats_flush(*, now=None):
