@@ -20,6 +20,9 @@ or a caller's ``atomic()``) the statement joins it as any other.
 """
 
 import functools
+import hashlib
+import re
+import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -38,6 +41,75 @@ def counter_sql(sql):
     if _postgresql():
         return _ASYNC_COMMIT + sql
     return sql
+
+
+# --- Planned once per connection ---------------------------------------------------------
+#
+# A counter statement is the same text on every request; PostgreSQL would parse and plan
+# it anew each time (measured: a page view's statement 0.20 ms, 0.11 ms as a prepared
+# statement). ``prepared`` makes it a server-side prepared statement of the connection,
+# once, and returns the ``EXECUTE`` that runs it with client-side parameters, which
+# ``counter_sql``, ``defer_counter`` and ``run_counter`` send like any other statement.
+# Prepared statements belong to the server session: a new connection prepares again.
+
+_prepared_on = weakref.WeakKeyDictionary()  # psycopg2 connection -> names prepared on it
+
+
+def prepared(sql):
+    """On PostgreSQL with persistent connections, ``EXECUTE`` of ``sql`` (``%s``
+    parameters) prepared on this connection (prepared now if it is not yet: one round
+    trip per connection); otherwise ``sql`` itself. The parameters stay those of ``sql``.
+
+    ``CONN_MAX_AGE = 0`` (a connection per request, as behind pgbouncer in transaction
+    mode, where a session's prepared statements may be on another server connection)
+    turns it off."""
+    if not _postgresql() or not _persistent():
+        return sql
+    name, count = _statement_name(sql)
+    connection.ensure_connection()
+    raw = connection.connection
+    names = _prepared_on.get(raw)
+    if names is None:
+        names = _prepared_on[raw] = set()
+    if name not in names:
+        # On the driver's own cursor: not through the execute wrappers, which would send
+        # a batch's deferred statements first, on their own (``counter_batch``).
+        with raw.cursor() as cursor:
+            cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
+        names.add(name)
+    return f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"
+
+
+_texts = {}  # statement name -> its SQL, for ``explained``
+_EXECUTE = re.compile(r"EXECUTE (portal_counter_[0-9a-f]+)")
+
+
+def _persistent():
+    return connection.settings_dict.get("CONN_MAX_AGE", 0) != 0
+
+
+@functools.lru_cache(maxsize=32)
+def _statement_name(sql):
+    digest = hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()[:20]
+    name = f"portal_counter_{digest}"
+    _texts[name] = sql
+    return name, sql.count("%s")
+
+
+def explained(sql):
+    """``sql`` as logged, followed by the text of each prepared counter statement it
+    executes (``EXECUTE portal_counter_…``): what ran, for query logs and tests."""
+    names = _EXECUTE.findall(sql)
+    return sql + "".join(f"\n-- {name}: {_texts[name]}" for name in names if name in _texts)
+
+
+def _numbered(sql):
+    """``sql`` with its ``%s`` parameters numbered ``$1``, ``$2``… (PREPARE's form)."""
+    pieces = sql.split("%s")
+    return "".join(
+        piece + (f"${index}" if index < len(pieces) else "")
+        for index, piece in enumerate(pieces, start=1)
+    )
 
 
 # --- Several counters in one round trip ------------------------------------------------

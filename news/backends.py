@@ -22,7 +22,7 @@ count); on SQLite the upsert, then the two others in one transaction.
 
 from django.db import connection, transaction
 
-from core.counters import counter_sql, run_counter
+from core.counters import counter_sql, prepared, run_counter
 from news import conf
 from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
@@ -101,7 +101,7 @@ def _record_in_one_statement(cursor, *, article_id, visitor, now, month):
     table = connection.ops.quote_name(Article._meta.db_table)
     run_counter(
         cursor,
-        (
+        prepared(  # planned once per connection
             f"WITH viewer AS ({viewer}), "
             f"counted AS (UPDATE {table} SET view_count = view_count + 1 "
             "WHERE id = %s AND EXISTS (SELECT FROM viewer) RETURNING id, view_count), "

@@ -24,7 +24,7 @@ from datetime import date
 
 from django.db import connection
 
-from core.counters import counter_sql, defer_counter
+from core.counters import counter_sql, defer_counter, prepared
 from core.readers import local_today
 from visitors import conf
 from visitors.models import DailyStat, VisitorActivity
@@ -103,11 +103,14 @@ def _activity_params(visitor, now):
 def _postgresql_pageview(*, visitor, now, prefixed):
     """PostgreSQL: the visitor's row and the day's slot in one statement, and its
     parameters; ``prefixed``: with ``counter_sql``'s asynchronous commit."""
-    sql = _ACTIVITY_AND_DAY_UPSERT.format(
-        activity=_ACTIVITY_UPSERT.format(
-            t=connection.ops.quote_name(VisitorActivity._meta.db_table)
-        ),
-        t=connection.ops.quote_name(DailyStat._meta.db_table),
+    # Planned once per connection (``core.counters.prepared``).
+    sql = prepared(
+        _ACTIVITY_AND_DAY_UPSERT.format(
+            activity=_ACTIVITY_UPSERT.format(
+                t=connection.ops.quote_name(VisitorActivity._meta.db_table)
+            ),
+            t=connection.ops.quote_name(DailyStat._meta.db_table),
+        )
     )
     params = [
         *_activity_params(visitor, now),

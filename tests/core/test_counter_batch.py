@@ -11,7 +11,7 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.counters import counter_batch, defer_counter, run_counter
+from core.counters import counter_batch, defer_counter, explained, run_counter
 from news.backends import DatabaseViewCounter
 from news.models import Article
 from visitors.backends import DatabaseBackend
@@ -27,7 +27,12 @@ def pageviews():
 
 
 def captured(context):
-    return [q["sql"] for q in context.captured_queries]
+    """The statements sent, each with the text of the prepared statements it executes
+    (``core.counters.explained``); a connection's one-time ``PREPARE`` of a counter
+    statement aside (``tests/core/test_prepared.py``)."""
+    return [
+        explained(q["sql"]) for q in context.captured_queries if not q["sql"].startswith("PREPARE")
+    ]
 
 
 @postgresql_only

@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.counters import explained
 from news import conf as news_conf
 
 from .conftest import make_reader
@@ -23,7 +24,12 @@ TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)
 
 
 def statements(context):
-    return [q["sql"] for q in context.captured_queries if not TRANSACTION_CONTROL.match(q["sql"])]
+    """What ran, each prepared counter statement with its text (``core.counters.explained``)."""
+    return [
+        explained(q["sql"])
+        for q in context.captured_queries
+        if not TRANSACTION_CONTROL.match(q["sql"])
+    ]
 
 
 def counting_statements(*, counted):
