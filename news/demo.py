@@ -8,16 +8,17 @@ nothing, creates no duplicates and leaves view counts alone.
 
 import io
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from core.text import vietnamese_slugify
-from news.models import Article, Category
+from news.models import Article, ArticleMonthlyViews, Category, view_month
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -454,5 +455,28 @@ def load(*, stdout=None):
             article.image_alt = f"Ảnh minh họa: {title}"
         article.save()
         created_count += 1
+    load_monthly_views([seed_slug, *(vietnamese_slugify(title) for title, *_rest in NEWS)])
     if stdout:
         stdout.write(f"news: {created_count} bài viết mới, {len(categories)} chuyên mục.")
+
+
+# Shares of a demo article's count viewed in this month, the one before and the one before
+# that: the staff report's "most viewed in a month" has something to show.
+MONTH_SHARES = (0.15, 0.10, 0.05)
+
+
+def load_monthly_views(slugs, *, now=None):
+    """Views per month for the demo articles ``slugs`` (published, counted): the last three
+    months, a share of each one's count; a month that already has a row keeps it."""
+    month = view_month(now or timezone.now())
+    months = [month]
+    for _share in MONTH_SHARES[1:]:
+        months.append((months[-1] - timedelta(days=1)).replace(day=1))
+    articles = Article.objects.published().filter(slug__in=slugs, view_count__gt=0)
+    rows = [
+        ArticleMonthlyViews(article_id=pk, month=when, views=int(count * share))
+        for pk, count in articles.values_list("pk", "view_count")
+        for share, when in zip(MONTH_SHARES, months, strict=True)
+        if int(count * share)
+    ]
+    ArticleMonthlyViews.objects.bulk_create(rows, ignore_conflicts=True)

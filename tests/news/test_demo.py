@@ -3,8 +3,8 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from news import demo
-from news.models import Article, Category
+from news import demo, selectors
+from news.models import Article, ArticleMonthlyViews, Category, view_month
 
 
 def test_demo_loads_the_seed_article_and_is_idempotent(db, media_root):
@@ -38,3 +38,31 @@ def test_demo_articles_do_not_repeat_their_summary_as_first_paragraph(db, media_
     for article in Article.objects.exclude(summary=""):
         first = html_to_text(article.body.split("</p>", 1)[0])
         assert first != article.summary, article.title
+
+
+def test_demo_articles_have_views_in_the_last_three_months(db, media_root):
+    from django.utils import timezone
+
+    demo.load()
+    seed = Article.objects.get(title=demo.SEED_TITLE)
+    this_month = view_month(timezone.now())
+    months = sorted(
+        ArticleMonthlyViews.objects.filter(article=seed).values_list("month", flat=True)
+    )
+    assert len(months) == 3 and months[-1] == this_month
+    assert all(month.day == 1 for month in months)
+    # Never more in the months than in the article's count.
+    for article in Article.objects.all():
+        views = ArticleMonthlyViews.objects.filter(article=article).values_list("views", flat=True)
+        assert sum(views) <= article.view_count
+    # The staff report's "most viewed in a month" has rows, the most viewed article first.
+    top = selectors.most_viewed_in_month(month=this_month)
+    assert len(top) == 20
+    shown = [article.month_views for article in top]
+    assert shown == sorted(shown, reverse=True) and shown[0] > 0
+    assert all(a.month_views == int(a.view_count * demo.MONTH_SHARES[0]) for a in top)
+    # Running it again keeps what is there (counted views are never lowered).
+    ArticleMonthlyViews.objects.filter(article=seed, month=this_month).update(views=500)
+    demo.load()
+    assert ArticleMonthlyViews.objects.get(article=seed, month=this_month).views == 500
+    assert ArticleMonthlyViews.objects.filter(article=seed).count() == 3
