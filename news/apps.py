@@ -7,9 +7,16 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         import pagecache
+        from core.media_gates import register_media_gate
         from news import signals
         from news.models import Article, ArticleSlugHistory, Category
-        from news.views import VIEWS_SCRIPT, article_views_hole, article_views_script
+        from news.views import (
+            ATTACHMENTS_FOLDER,
+            VIEWS_SCRIPT,
+            article_views_hole,
+            article_views_script,
+            attachment_readable,
+        )
 
         signals.connect()
         # ArticleViewer rows change with traffic, not content: they invalidate nothing.
@@ -17,3 +24,5 @@ class NewsConfig(AppConfig):
         pagecache.register_hole("views", article_views_hole)
         # With Redis, the view is counted in the cached page's own lookup.
         pagecache.register_served_script(VIEWS_SCRIPT, article_views_script)
+        # A draft's or a scheduled article's attachments are not the public's yet.
+        register_media_gate(ATTACHMENTS_FOLDER, attachment_readable)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from core.readers import is_reader_request, is_staff, visitor_id
 from core.text import search_words
 from news import conf, selectors
-from news.models import Article, ArticleSlugHistory, Category
+from news.models import Article, ArticleAttachment, ArticleSlugHistory, Category
 from news.sanitize import sanitize_html
 from news.search import SearchTimeout, time_limit
 from news.services import (
@@ -158,6 +158,26 @@ def article_views_hole(request, meta):
             return intcomma(count)
     count = _count_view(request, article, fresh=True, public=meta.get("public", True))
     return intcomma(count)
+
+
+# Where articles' attachments are stored (``ArticleAttachment.file``), gated by
+# ``attachment_readable`` (``core.media_gates``).
+ATTACHMENTS_FOLDER = "news/attachments"
+
+
+def attachment_readable(request, name):
+    """Whether ``request`` may read the stored attachment ``name``: while its article is
+    public, or for staff who may preview the article (``may_preview``); a file no article
+    holds any more is not served."""
+    attachment = (
+        ArticleAttachment.objects.filter(file=name)
+        .select_related("article")
+        .only("article__status", "article__published_at")
+        .first()
+    )
+    if attachment is None:
+        return False
+    return attachment.article.is_public() or may_preview(request.user)
 
 
 def article_views_script(request, page):

@@ -15,6 +15,8 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.media_gates import media_gate
+
 logger = logging.getLogger(__name__)
 
 # Uploaded files are shown inline only when they are one of these types; anything else is
@@ -53,6 +55,16 @@ def serve_media(request, path):
         raise Http404("Không tìm thấy tệp") from exc
     if not full_path.is_file():
         raise Http404("Không tìm thấy tệp")
+    # A file public only with its record (an unpublished article's attachment): 404, as
+    # for a file that does not exist, to anyone the record's app does not let read it.
+    # Its name in the storage, whatever spelling of the path led to it ("a/./b", "a//b").
+    try:
+        name = full_path.resolve().relative_to(Path(settings.MEDIA_ROOT).resolve()).as_posix()
+    except ValueError as exc:  # a link inside MEDIA_ROOT to somewhere outside it
+        raise Http404("Không tìm thấy tệp") from exc
+    gate = media_gate(name)
+    if gate is not None and not gate(request, name):
+        raise Http404("Không tìm thấy tệp")
     content_type, _encoding = mimetypes.guess_type(full_path.name)
     content_type = content_type or "application/octet-stream"
     as_attachment = content_type not in INLINE_MEDIA_TYPES
@@ -62,7 +74,8 @@ def serve_media(request, path):
         full_path.open("rb"), content_type=content_type, as_attachment=as_attachment
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=86400"
+    # A gated file is checked on every request: no cache may keep it.
+    response["Cache-Control"] = "public, max-age=86400" if gate is None else "private, no-cache"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     return response
 

@@ -164,3 +164,69 @@ def test_article_without_attachments_shows_no_block(make_article, client):
     article = make_article()
     assert "File đính kèm" not in client.get(article.get_absolute_url()).content.decode()
     assert ArticleAttachment.objects.count() == 0
+
+
+def attached(article, name="ke-hoach.pdf"):
+    attachment = ArticleAttachment(article=article, title="Kế hoạch")
+    attachment.file.save(name, SimpleUploadedFile(name, PDF_BYTES))
+    return attachment
+
+
+def test_a_published_articles_attachment_is_public_and_not_kept_by_caches(
+    make_article, media_root, client
+):
+    attachment = attached(make_article())
+    response = client.get(attachment.file.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+    # Checked on every request: no cache keeps it once the article is taken back.
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled"])
+def test_an_unpublished_articles_attachment_is_not_the_publics(
+    state, make_article, media_root, client, staff_client, django_user_model
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    if state == "draft":
+        article = make_article(status=Article.Status.DRAFT)
+    else:
+        article = make_article(published_at=timezone.now() + timedelta(days=2))
+    attachment = attached(article)
+    url = attachment.file.url
+    assert client.get(url).status_code == 404
+    # Another spelling of the same file's address is the same file.
+    assert client.get(url.replace("/attachments/", "/./attachments/")).status_code == 404
+    assert client.get(url.replace("/attachments/", "//attachments/")).status_code == 404
+    # Staff who may preview the article (its editors) may read it, as they see the article.
+    assert staff_client.get(url).status_code == 200
+    other = django_user_model.objects.create_user(
+        username="thuky-khenthuong", password="x-secret-123", is_staff=True
+    )
+    client.force_login(other)  # staff without the news permissions: the public's answer
+    assert client.get(url).status_code == 404
+    # Published: everybody's.
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.PUBLISHED, published_at=timezone.now() - timedelta(minutes=1)
+    )
+    client.logout()
+    assert client.get(url).status_code == 200
+
+
+def test_a_file_no_article_holds_is_not_served(make_article, media_root, client):
+    attachment = attached(make_article())
+    url = attachment.file.url
+    ArticleAttachment.objects.filter(pk=attachment.pk).delete()  # the file stays on disk
+    assert (media_root / attachment.file.name).is_file()
+    assert client.get(url).status_code == 404
+
+
+def test_other_media_stay_public_and_cached(media_root, client):
+    (media_root / "banners").mkdir(parents=True)
+    (media_root / "banners" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    response = client.get("/media/banners/logo.png")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=86400"
