@@ -20,8 +20,8 @@ counted the moment it is sent; a reader on another connection is sent its comman
 it, and this thread's own readers settle first.
 
 Less work per command on the hot path: the scripts above and the page cache's lookup
-(``cache_get_many``) go through ``send`` on a connection each thread keeps for itself (the
-pool's connection class and options), written and read directly: redis-py's client
+(``cache_get_many``, ``cache_get_many_guarded``) go on a connection each thread keeps for
+itself (the pool's connection class and options), written and read directly: redis-py's client
 layers (the pool's lock and its stale-connection poll, retries, the telemetry hooks) cost
 several times the command itself there (measured with callgrind: an ``MGET`` through
 the client 162 000 instructions, on the connection 39 000). Replies are parsed by hiredis.
@@ -103,6 +103,14 @@ def _connection(client):
     return connection
 
 
+def _settled_connection(client):
+    """``_connection(client)``, once this thread's unanswered writes are read (``settle``)."""
+    connection = _connection(client)
+    if _own.unread:
+        settle()
+    return connection
+
+
 def _write_read(connection, commands):
     from redis.exceptions import ResponseError
 
@@ -127,17 +135,12 @@ def send(client, commands):
     Raises on a connection failure (the connection is then dropped, the next call opens a
     new one); nothing is retried, so a script is never run twice.
     """
-    connection = _connection(client)
-    if _own.unread:
-        settle()
-    return _write_read(connection, commands)
+    return _write_read(_settled_connection(client), commands)
 
 
 def _send_without_waiting(client, calls):
     """Write EVALSHA for ``calls``; their answers are read by ``settle``."""
-    connection = _connection(client)
-    if _own.unread:
-        settle()
+    connection = _settled_connection(client)
     commands = [_evalsha(call.source, call.keys, call.args) for call in calls]
     try:
         connection.send_packed_command(connection.pack_commands(commands))
@@ -194,6 +197,12 @@ def cache_get_many(cache, keys):
     (values,) = send(client.get_client(write=False), [("MGET", *made)])
     if isinstance(values, Exception):
         raise values
+    return _decoded(client, keys, values)
+
+
+def _decoded(client, keys, values):
+    """``{key: value}`` of an ``MGET``'s answer, decoded as django-redis does, without the
+    keys it did not find."""
     decode = _decoder(client)
     return {
         key: decode(value) for key, value in zip(keys, values, strict=True) if value is not None
@@ -254,9 +263,7 @@ def cache_get_many_guarded(cache, keys, *, guard, scripts):
         for script in scripts
     ]
     redis = client.get_client(write=False)
-    connection = _connection(redis)
-    if _own.unread:
-        settle()
+    connection = _settled_connection(redis)
     commands = [("MGET", *made), *(_evalsha(*call) for call in calls)]
     try:
         connection.send_packed_command(connection.pack_commands(commands))
@@ -270,23 +277,12 @@ def cache_get_many_guarded(cache, keys, *, guard, scripts):
         connection.disconnect()
         logger.warning("core.redis: lost the answers of a page and its scripts", exc_info=True)
         return {}, [LOST] * len(calls)
-    retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
-    if retry:  # the server did not know them yet (they did not run): with their source
-        try:
-            again = send(redis, [_eval(*calls[index]) for index in retry])
-        except Exception as exc:
-            again = [exc] * len(retry)
-        for index, answer in zip(retry, again, strict=True):
-            answers[index] = answer
+    _resend_unknown(redis, calls, answers)
     answers = [SKIPPED if answer in (b"SKIPPED", "SKIPPED") else answer for answer in answers]
     if isinstance(values, Exception):  # the scripts' answers still stand
         logger.warning("core.redis: MGET failed: %s", values)
         return {}, answers
-    decode = _decoder(client)
-    found = {
-        key: decode(value) for key, value in zip(keys, values, strict=True) if value is not None
-    }
-    return found, answers
+    return _decoded(client, keys, values), answers
 
 
 @functools.lru_cache(maxsize=8)
@@ -384,16 +380,8 @@ def _finish(client, calls, answers, final=None):
     """Handle the answers of ``calls`` (and ``final``): scripts the server did not know
     (NOSCRIPT: they did not run) are sent again with their source; a failed call's
     ``on_error`` is called; returns ``final``'s answer (raises its error)."""
-    retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
-    if retry:
-        sources = [*calls, final and _Deferred(client, *final, None)]
-        try:
-            again = send(client, [_eval(sources[i].source, sources[i].keys, sources[i].args)
-                                  for i in retry])  # fmt: skip
-        except Exception as exc:
-            again = [exc] * len(retry)
-        for index, answer in zip(retry, again, strict=True):
-            answers[index] = answer
+    sources = [(call.source, call.keys, call.args) for call in calls]
+    _resend_unknown(client, [*sources, final] if final is not None else sources, answers)
     for call, answer in zip(calls, answers, strict=False):
         if isinstance(answer, Exception):
             _failed(call, answer)
@@ -402,6 +390,21 @@ def _finish(client, calls, answers, final=None):
     if isinstance(answers[-1], Exception):
         raise answers[-1]
     return answers[-1]
+
+
+def _resend_unknown(client, calls, answers):
+    """Send again, with their source (EVAL), the ``calls`` (``(source, keys, args)``)
+    whose answer in ``answers`` is NOSCRIPT (the server did not know them: they did not
+    run), in one round trip; their new answers (or the error) replace those in place."""
+    retry = [index for index, answer in enumerate(answers) if _is_noscript(answer)]
+    if not retry:
+        return
+    try:
+        again = send(client, [_eval(*calls[index]) for index in retry])
+    except Exception as exc:
+        again = [exc] * len(retry)
+    for index, answer in zip(retry, again, strict=True):
+        answers[index] = answer
 
 
 def _is_noscript(answer):

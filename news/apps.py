@@ -9,9 +9,8 @@ class NewsConfig(AppConfig):
         import pagecache
         from core.media_gates import register_media_gate
         from news import signals
-        from news.models import Article, ArticleSlugHistory, Category
+        from news.models import ATTACHMENTS_FOLDER, Article, ArticleSlugHistory, Category
         from news.views import (
-            ATTACHMENTS_FOLDER,
             VIEWS_SCRIPT,
             article_views_hole,
             article_views_script,

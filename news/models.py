@@ -499,6 +499,11 @@ class ArticleMonthlyViews(models.Model):
         return f"{self.article_id}/{self.month:%m/%Y}: {self.views}"
 
 
+# Where articles' attachments are stored: public only with their article
+# (``news.views.attachment_readable``, ``core.media_gates``).
+ATTACHMENTS_FOLDER = "news/attachments"
+
+
 class ArticleAttachment(models.Model):
     """A file attached to an article ("File đính kèm"): PDF, Word, Excel, OpenDocument or
     PowerPoint, checked by content and stored under a random name. The media view shows
@@ -512,7 +517,7 @@ class ArticleAttachment(models.Model):
     )
     file = models.FileField(
         _("tệp"),
-        upload_to=random_upload_to("news/attachments"),
+        upload_to=random_upload_to(ATTACHMENTS_FOLDER),
         max_length=255,
         validators=[validate_attachment_file],
         help_text=_("PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, PPT, PPTX; tối đa 10 MB."),

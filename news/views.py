@@ -160,11 +160,6 @@ def article_views_hole(request, meta):
     return intcomma(count)
 
 
-# Where articles' attachments are stored (``ArticleAttachment.file``), gated by
-# ``attachment_readable`` (``core.media_gates``).
-ATTACHMENTS_FOLDER = "news/attachments"
-
-
 def attachment_readable(request, name):
     """Whether ``request`` may read the stored attachment ``name``: while its article is
     public, or for staff who may preview the article (``may_preview``); a file no article

@@ -46,20 +46,20 @@ class PageCacheMiddleware:
         prefetch = registry.prefetch_keys()
         state = page_state(request)
         known = _known.get(key)
+        # What serving the page costs rides in its lookup, if it is still the page this
+        # process answered (``register_served_script``): one round trip.
         scripts = registry.served_scripts(request, known) if known is not None else ()
-        if scripts:
-            # What serving the page costs rides in its lookup, if it is still the page
-            # this process answered (``register_served_script``): one round trip.
-            found, answers = storage.lookup(
-                key, prefetch, expected_version=known.version, scripts=[s for _n, s in scripts]
-            )
-            state.scripted = {
-                name: answer
-                for (name, _script), answer in zip(scripts, answers, strict=True)
-                if answer is not SKIPPED and not isinstance(answer, Exception)
-            }
-        else:
-            found = storage.lookup(key, prefetch)
+        found, answers = storage.lookup(
+            key,
+            prefetch,
+            expected_version=known and known.version,
+            scripts=[script for _name, script in scripts],
+        )
+        state.scripted = {
+            name: answer
+            for (name, _script), answer in zip(scripts, answers, strict=True)
+            if answer is not SKIPPED and not isinstance(answer, Exception)
+        }
         state.prefetched = {name: found[name] for name in prefetch if name in found}
         version = found.get(storage.VERSION_KEY, 0)
         entry = found.get(key)

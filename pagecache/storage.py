@@ -17,7 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 
 from core.caching import content_cache_seconds
-from core.redis import SKIPPED, cache_get_many, cache_get_many_guarded
+from core.redis import SKIPPED, cache_get_many_guarded
 from core.settings_cache import per_settings
 
 logger = logging.getLogger(__name__)
@@ -89,25 +89,19 @@ def bump_version():
 
 
 def lookup(key, extra_keys=(), *, expected_version=None, scripts=()):
-    """``{key: value}`` for the version, the page and ``extra_keys``, in one round trip
-    (with Redis, on the thread's own connection: ``core.redis.cache_get_many``).
-
-    With ``scripts`` (``core.redis.Guarded``) and the ``expected_version`` of the page,
-    returns ``(values, answers)``: the scripts ride in the same round trip and run only
-    if the content version is still ``expected_version``
-    (``core.redis.cache_get_many_guarded``)."""
-    keys = [VERSION_KEY, key, *extra_keys]
-    if not scripts:
-        try:
-            return cache_get_many(cache, keys)
-        except Exception:  # a cache outage must not take pages down
-            logger.warning("pagecache: cache unavailable", exc_info=True)
-            return {}
+    """``({key: value}, answers)``: the version, the page and ``extra_keys``, in one round
+    trip (with Redis, on the thread's own connection), and the answers of ``scripts``
+    (``core.redis.Guarded``), which ride in the same round trip and run only if the
+    content version is still ``expected_version`` (``core.redis.cache_get_many_guarded``;
+    none without scripts)."""
     try:
         return cache_get_many_guarded(
-            cache, keys, guard=(VERSION_KEY, str(expected_version)), scripts=scripts
+            cache,
+            [VERSION_KEY, key, *extra_keys],
+            guard=(VERSION_KEY, str(expected_version)),
+            scripts=scripts,
         )
-    except Exception:  # nothing was written: the page is served as without the cache
+    except Exception:  # a cache outage must not take pages down (no script ran)
         logger.warning("pagecache: cache unavailable", exc_info=True)
         return {}, [SKIPPED] * len(scripts)
 
