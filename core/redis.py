@@ -227,10 +227,13 @@ class Guarded(NamedTuple):
 @functools.lru_cache(maxsize=16)
 def guarded_source(source):
     """``source`` run only when ``KEYS[1]`` holds ``ARGV[1]`` (its own keys and arguments
-    follow them); else it answers ``SKIPPED``. ``source`` is wrapped in a function whose
-    ``KEYS`` and ``ARGV`` are its own: it runs unchanged."""
+    follow them; an absent key holds the empty string); else it answers ``SKIPPED``.
+    ``source`` is wrapped in a function whose ``KEYS`` and ``ARGV`` are its own: it runs
+    unchanged."""
     return (
-        "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.status_reply('SKIPPED') end\n"
+        "if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then\n"
+        "  return redis.status_reply('SKIPPED')\n"
+        "end\n"
         "local function body(KEYS, ARGV)\n"
         f"{source}\n"
         "end\n"
@@ -240,8 +243,8 @@ def guarded_source(source):
 
 def cache_get_many_guarded(cache, keys, *, guard, scripts):
     """``cache_get_many(cache, keys)`` and, in the same write, ``scripts`` (``Guarded``)
-    each run only if the cache key ``guard[0]`` holds ``guard[1]`` (a string) when Redis
-    reaches it: one round trip for a page and what serving it costs, on the condition
+    each run only if the cache key ``guard[0]`` holds ``guard[1]`` (a string; ``""``: the
+    key is absent) when Redis reaches it: one round trip for a page and what serving it costs, on the condition
     that the page is still the one the caller expects.
 
     Returns ``(values, answers)``, an answer per script: its result, ``SKIPPED`` (it did

@@ -98,7 +98,9 @@ def lookup(key, extra_keys=(), *, expected_version=None, scripts=()):
         return cache_get_many_guarded(
             cache,
             [VERSION_KEY, key, *extra_keys],
-            guard=(VERSION_KEY, str(expected_version)),
+            # No version key (Redis restarted, nothing changed since) reads as version 0,
+            # as in the middleware: the scripts still ride along.
+            guard=(VERSION_KEY, str(expected_version) if expected_version else ""),
             scripts=scripts,
         )
     except Exception:  # a cache outage must not take pages down (no script ran)

@@ -118,6 +118,36 @@ def test_a_known_home_page_hit_is_one_round_trip(redis_mode, make_article):
     assert pageviews() == 4
 
 
+def test_without_a_version_key_a_known_hit_is_still_one_round_trip(redis_mode, make_article):
+    # Redis restarted (or emptied) and no content changed since: no version key, pages are
+    # stored under version 0, and the guard reads the absent key as that version.
+    cache.delete(storage.VERSION_KEY)
+    article = make_article(view_count=7)
+    cache.delete(storage.VERSION_KEY)  # (saving the article made one)
+    url = article.get_absolute_url()
+    assert learned(article) == 2
+    assert middleware._known[page_key(url)].version == 0
+    make_reader(62).get(url)  # its scripts loaded
+    with RoundTrips() as trips:
+        response = make_reader(63).get(url)
+    assert trips.count == 1
+    assert views_shown(response) == 11
+    assert pageviews() == 4
+
+
+def test_an_absent_guard_key_holds_the_empty_string(redis_mode):
+    cache.delete("guard")
+    script = Guarded("return 1", [], [])
+    assert cache_get_many_guarded(cache, ["page"], guard=("guard", ""), scripts=[script])[1] == [1]
+    assert cache_get_many_guarded(cache, ["page"], guard=("guard", "0"), scripts=[script])[1] == [
+        SKIPPED
+    ]
+    cache.set("guard", 5, None)
+    assert cache_get_many_guarded(cache, ["page"], guard=("guard", ""), scripts=[script])[1] == [
+        SKIPPED
+    ]
+
+
 def test_a_new_version_skips_the_scripts_and_the_view_is_counted_once(redis_mode, make_article):
     article = make_article(view_count=7)
     url = article.get_absolute_url()
