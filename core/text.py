@@ -10,8 +10,13 @@ import html
 import re
 import unicodedata
 
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+
+from core.settings_cache import per_settings
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _WORD = re.compile(r"\w+")
@@ -54,3 +59,25 @@ def search_words(text, limit=10):
 def plain_words(text, limit=10):
     """The words of ``text`` lower-cased, diacritics kept (PostgreSQL unaccents them)."""
     return _WORD.findall(str(text or "").lower())[:limit]
+
+
+@per_settings
+def _thousands():
+    """The site language's thousand separator when it groups by three, else ``None``."""
+    language = settings.LANGUAGE_CODE
+    if formats.get_format("NUMBER_GROUPING", language, use_l10n=True) != 3:
+        return None
+    return formats.get_format("THOUSAND_SEPARATOR", language, use_l10n=True)
+
+
+def grouped(number):
+    """An integer as ``|intcomma`` shows it in the site's language: 1.234.567.
+
+    The counts filled into cached pages on every request (view counts, visitor
+    statistics) are shown this way; ``intcomma`` asks for the active language and its
+    formats on each call (about 25 µs, a tenth of a cached page), this reads them once
+    per settings. The site has one language (``LANGUAGES``)."""
+    separator = _thousands()
+    if separator is None or not isinstance(number, int):
+        return intcomma(number)
+    return f"{number:,}".replace(",", separator)

@@ -4,7 +4,6 @@ template; counting views is ``news.services.article_record_view``."""
 import logging
 import re
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.readers import is_reader_request, is_staff, visitor_id
-from core.text import search_words
+from core.text import grouped, search_words
 from news import conf, selectors
 from news.models import Article, ArticleAttachment, ArticleSlugHistory, Category
 from news.sanitize import sanitize_html
@@ -155,9 +154,9 @@ def article_views_hole(request, meta):
             logger.exception("news: could not read the view count of article %s", article.pk)
             return "–"
         if count is not None:
-            return intcomma(count)
+            return grouped(count)
     count = _count_view(request, article, fresh=True, public=meta.get("public", True))
-    return intcomma(count)
+    return grouped(count)
 
 
 def attachment_readable(request, name):

@@ -2,7 +2,10 @@
 
 import pytest
 
-from core.text import fold, search_words, vietnamese_slugify
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.test import override_settings
+
+from core.text import fold, grouped, search_words, vietnamese_slugify
 from news.models import Article
 
 
@@ -65,3 +68,15 @@ def test_create_with_only_title_body_and_status_gives_a_visible_article(db):
     assert Article.objects.published().filter(pk=article.pk).exists()
     assert article.view_count == 0
     assert article.is_public()
+
+
+@pytest.mark.parametrize("number", [0, 7, 999, 1000, 12345, 1234567, 10**12, -4321])
+def test_grouped_shows_counts_as_intcomma_does(number):
+    assert grouped(number) == intcomma(number)
+
+
+def test_grouped_reads_the_site_formats():
+    assert grouped(1234567) == "1.234.567"
+    with override_settings(LANGUAGE_CODE="en-us"):  # a site in English would group with ","
+        assert grouped(1234567) == "1,234,567"
+    assert grouped("12345") == intcomma("12345")  # anything but an int: intcomma's answer

@@ -1,12 +1,10 @@
 """Template tags of the visitor statistics."""
 
-import functools
 import logging
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.translation import get_language
 
+from core.text import grouped
 from pagecache import page_state
 from visitors.selectors import STATS_CACHE_KEY
 from visitors.selectors import visitor_stats as read_visitor_stats
@@ -29,15 +27,7 @@ def formatted_stats(stats=None):
         # A sidebar widget must never take the page down with it.
         logger.exception("visitors: could not read the statistics")
         return {f"stat_{name}": "–" for name in STAT_NAMES}
-    return _formatted(get_language(), tuple(stats[name] for name in STAT_NAMES))
-
-
-@functools.lru_cache(maxsize=64)
-def _formatted(language, numbers):
-    # The numbers change every few seconds; every page view in between shows the same.
-    return {
-        f"stat_{name}": intcomma(number) for name, number in zip(STAT_NAMES, numbers, strict=True)
-    }
+    return {f"stat_{name}": grouped(stats[name]) for name in STAT_NAMES}
 
 
 def stat_hole(name):
