@@ -27,11 +27,17 @@ def cached_page(view):
             state.rendering = False
         if not _is_html(response):
             return response
-        parts = storage.split(response.content.decode(response.charset))
+        charset = response.charset
+        parts = storage.split(response.content.decode(charset), charset)
         if response.status_code == 200 and state.cache:
-            state.entry = {"version": state.version, "parts": parts, "meta": state.meta}
+            state.entry = {
+                "version": state.version,
+                "body": parts,
+                "charset": charset,
+                "meta": state.meta,
+            }
         values = registry.hole_values(request, storage.hole_names(parts), state.meta)
-        response.content = storage.join(parts, values)
+        response.content = storage.join(parts, values, charset)
         return response
 
     return wrapper

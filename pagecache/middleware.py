@@ -1,11 +1,13 @@
 """``PageCacheMiddleware``: answers stored pages, and stores the pages views render."""
 
+import functools
 import time
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
+from core import csrf
 from core.counters import counter_batch
 from core.redis import SKIPPED, redis_batch
 from pagecache import registry, storage
@@ -36,7 +38,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        # Its hooks read and set the CSRF cookie exactly as for any other page.
+        # It reads the CSRF cookie exactly as for any other page (``core.csrf`` sets it).
         self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
@@ -63,7 +65,7 @@ class PageCacheMiddleware:
         state.prefetched = {name: found[name] for name in prefetch if name in found}
         version = found.get(storage.VERSION_KEY, 0)
         entry = found.get(key)
-        if isinstance(entry, dict) and entry.get("version") == version and "parts" in entry:
+        if isinstance(entry, dict) and entry.get("version") == version and "body" in entry:
             if known is None or known.version != version:
                 if len(_known) >= KNOWN_PAGES:
                     _known.clear()
@@ -89,10 +91,11 @@ class PageCacheMiddleware:
     def serve(self, request, entry):
         self.csrf.process_request(request)
         page_state(request).meta = entry["meta"]
-        parts = entry["parts"]
+        parts = entry["body"]
         response = HttpResponse()
-        for name, value in entry["headers"]:
-            response[name] = value
+        # The stored headers, as ``response[name] = value`` would store each of them (it
+        # checks and converts every value, ten times per page): checked once per list.
+        response.headers._store = dict(_header_store(tuple(entry["headers"])))
         # The served hooks (the page view) need the answer's status and headers only. Run
         # before the holes, inside one batch, what they send to Redis, or to PostgreSQL
         # without Redis, without waiting for an answer goes in the same round trip as the
@@ -100,6 +103,16 @@ class PageCacheMiddleware:
         with redis_batch(), counter_batch():
             registry.run_served_hooks(request, response)
             values = registry.hole_values(request, storage.hole_names(parts), entry["meta"])
-        response.content = storage.join(parts, values)
+        response.content = storage.join(parts, values, entry["charset"])
         response["Content-Length"] = str(len(response.content))  # as CommonMiddleware does
-        return self.csrf.process_response(request, response)
+        return csrf.process_response(request, response)
+
+
+@functools.lru_cache(maxsize=256)
+def _header_store(headers):
+    """``ResponseHeaders._store`` of a response with ``headers`` ((name, value) pairs)."""
+    response = HttpResponse()
+    response.headers._store.clear()
+    for name, value in headers:
+        response[name] = value
+    return tuple(response.headers._store.items())

@@ -2,11 +2,12 @@
 the models whose changes make pages stale, the cache keys their holes read, and what must
 still happen when a page is answered from the cache."""
 
+import html
 import logging
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 from pagecache import storage
 
@@ -87,7 +88,12 @@ def hole_value(request, name, meta):
         logger.warning("pagecache: no hole named %r is registered", name)
         return ""
     try:
-        return conditional_escape(function(request, meta))
+        value = function(request, meta)
+        # ``conditional_escape`` without its lazy-string wrapper (called for every hole
+        # of every cached page): safe values as they are, anything else escaped.
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        return SafeString(html.escape(str(value)))
     except Exception:
         logger.exception("pagecache: hole %r failed", name)
         return ""

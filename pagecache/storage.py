@@ -1,8 +1,10 @@
 """Where cached pages live (Django's default cache) and how a page is stored.
 
-An entry is ``{"version", "parts", "meta", "headers", "fresh_until"}``: ``parts`` is the
-page split once around its holes, ``[text, hole name, text, ..., text]``, so a hit only
-joins strings. Nothing in an entry names code.
+An entry is ``{"version", "body", "charset", "meta", "headers", "fresh_until"}``:
+``body`` is the page split once around its holes, ``[bytes, hole name, bytes, ...,
+bytes]``, the text already encoded in ``charset``, so a hit only encodes its few hole
+values and joins bytes (no page-sized decode when the entry is read, no page-sized encode
+when it is sent). Nothing in an entry names code.
 """
 
 import functools
@@ -55,17 +57,20 @@ def marker(name):
     return SafeString(f"<!--hole:{_marker_token(settings.SECRET_KEY)}:{name}-->")
 
 
-def split(html):
-    """``html`` as [text, hole name, text, hole name, ..., text]."""
-    return _marker_pattern(_marker_token(settings.SECRET_KEY)).split(html)
+def split(html, charset="utf-8"):
+    """``html`` as [bytes, hole name, bytes, hole name, ..., bytes]: the text around the
+    holes encoded in ``charset``."""
+    parts = _marker_pattern(_marker_token(settings.SECRET_KEY)).split(html)
+    parts[::2] = [text.encode(charset) for text in parts[::2]]
+    return parts
 
 
-def join(parts, values):
-    """The page with every hole filled (a hole without a value is left empty)."""
+def join(parts, values, charset="utf-8"):
+    """The page (bytes) with every hole filled (a hole without a value is left empty)."""
     filled = parts[:]
     for index in range(1, len(filled), 2):
-        filled[index] = str(values.get(filled[index], ""))
-    return "".join(filled)
+        filled[index] = str(values.get(filled[index], "")).encode(charset)
+    return b"".join(filled)
 
 
 def hole_names(parts):

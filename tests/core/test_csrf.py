@@ -5,6 +5,8 @@ Logging in with the token of a cached page is tested in tests/pagecache and test
 
 from collections import Counter
 
+import pytest
+
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
     _check_token_format,
@@ -46,3 +48,76 @@ def test_characters_are_drawn_uniformly():
     assert set(counts) == set(CSRF_ALLOWED_CHARS)
     # 2 000 expected each; a byte-modulo bias would give the first 8 about 2 250.
     assert max(counts.values()) < 2200 and min(counts.values()) > 1800, counts.most_common(3)
+
+
+def _django_cookie(request):
+    """The response Django's own ``CsrfViewMiddleware.process_response`` gives."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    response = HttpResponse()
+    return CsrfViewMiddleware(lambda r: response).process_response(request, response)
+
+
+def _ours(request, vary=None):
+    from django.http import HttpResponse
+
+    response = HttpResponse()
+    if vary:
+        response["Vary"] = vary
+    return csrf.process_response(request, response)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"CSRF_COOKIE_SECURE": True, "CSRF_COOKIE_DOMAIN": ".caobang.gov.vn"},
+        {"CSRF_COOKIE_SAMESITE": "Strict", "CSRF_COOKIE_HTTPONLY": False, "CSRF_COOKIE_PATH": "/a"},
+        {"CSRF_COOKIE_AGE": None, "CSRF_COOKIE_NAME": "portal_csrf"},
+    ],
+)
+def test_the_cookie_is_the_one_django_sets(settings, overrides, monkeypatch):
+    for name, value in overrides.items():
+        setattr(settings, name, value)
+    # One clock for both (the "expires" date is to the second).
+    monkeypatch.setattr(csrf.time, "time", lambda: 1_790_000_000.25)
+    import django.http.response
+
+    monkeypatch.setattr(django.http.response.time, "time", lambda: 1_790_000_000.25)
+    request = RequestFactory().get("/")
+    csrf.get_token(request)
+    theirs = _django_cookie(request)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    ours = _ours(request)
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is False
+    name = settings.CSRF_COOKIE_NAME
+    assert ours.cookies[name].output() == theirs.cookies[name].output()
+    assert request.META["CSRF_COOKIE"] in ours.cookies[name].output()
+    assert ours["Vary"] == theirs["Vary"] == "Cookie"
+
+
+def test_the_cookie_changes_with_the_reader_and_the_clock(monkeypatch):
+    clock = [1_790_000_000.0]
+    monkeypatch.setattr(csrf.time, "time", lambda: clock[0])
+    first, second = RequestFactory().get("/"), RequestFactory().get("/")
+    csrf.get_token(first), csrf.get_token(second)
+    one = _ours(first).cookies["csrftoken"]
+    clock[0] += 3600
+    other = _ours(second).cookies["csrftoken"]
+    assert one.value == first.META["CSRF_COOKIE"] != other.value == second.META["CSRF_COOKIE"]
+    assert one["expires"] != other["expires"]
+    assert csrf._cookie_template().value == ""  # the template itself is never changed
+
+
+def test_vary_keeps_what_the_page_had_and_names_cookie_once():
+    request = RequestFactory().get("/")
+    csrf.get_token(request)
+    assert _ours(request, vary="Accept-Encoding")["Vary"] == "Accept-Encoding, Cookie"
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert _ours(request, vary="Accept-Encoding, cookie")["Vary"] == "Accept-Encoding, cookie"
+
+
+def test_no_cookie_when_no_token_was_asked_for():
+    response = _ours(RequestFactory().get("/"))
+    assert not response.cookies and not response.has_header("Vary")

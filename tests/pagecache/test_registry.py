@@ -45,7 +45,7 @@ def test_hole_tag_leaves_a_marker_while_rendering_for_the_cache(answer_hole):
     )
     parts = storage.split(html)
     assert storage.hole_names(parts) == ["test_answer"]
-    assert storage.join(parts, registry.hole_values(request, ["test_answer"], {})) == ("&lt;42&gt;")
+    assert storage.join(parts, registry.hole_values(request, ["test_answer"], {})) == b"&lt;42&gt;"
 
 
 def test_a_marker_with_another_deployments_token_is_not_a_hole(settings, answer_hole):
@@ -54,8 +54,8 @@ def test_a_marker_with_another_deployments_token_is_not_a_hole(settings, answer_
     settings.SECRET_KEY = "another-deployment"
     ours = storage.marker("test_answer")
     assert theirs != ours
-    assert storage.split(f"a{theirs}b") == [f"a{theirs}b"]
-    assert storage.split("a<!--hole:csrf-->b") == ["a<!--hole:csrf-->b"]
+    assert storage.split(f"a{theirs}b") == [f"a{theirs}b".encode()]
+    assert storage.split("a<!--hole:csrf-->b") == [b"a<!--hole:csrf-->b"]
     assert storage.hole_names(storage.split(f"a{ours}b")) == ["test_answer"]
 
 
@@ -70,8 +70,12 @@ def test_a_stored_entry_holds_hole_names_and_no_code(make_article):
     Client(HTTP_USER_AGENT=READER).get(article.get_absolute_url())
     key = storage.page_key(RequestFactory().get(article.get_absolute_url()))
     entry = cache.get(key)
-    assert set(entry) == {"version", "parts", "meta", "headers", "fresh_until"}
-    assert {"csrf", "views", "stat_total"} <= set(storage.hole_names(entry["parts"]))
+    assert set(entry) == {"version", "body", "charset", "meta", "headers", "fresh_until"}
+    assert {"csrf", "views", "stat_total"} <= set(storage.hole_names(entry["body"]))
+    # The text around the holes is stored encoded: a hit sends it as it is.
+    assert entry["charset"] == "utf-8"
+    assert all(isinstance(text, bytes) for text in entry["body"][::2])
+    assert "Sở Khoa học".encode() in b"".join(entry["body"][::2])
     assert entry["meta"] == {"article": article.pk}
 
 
