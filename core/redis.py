@@ -244,8 +244,8 @@ def guarded_source(source):
 def cache_get_many_guarded(cache, keys, *, guard, scripts):
     """``cache_get_many(cache, keys)`` and, in the same write, ``scripts`` (``Guarded``)
     each run only if the cache key ``guard[0]`` holds ``guard[1]`` (a string; ``""``: the
-    key is absent) when Redis reaches it: one round trip for a page and what serving it costs, on the condition
-    that the page is still the one the caller expects.
+    key is absent) when Redis reaches it: one round trip for a page and what serving it
+    costs, on the condition that the page is still the one the caller expects.
 
     Returns ``(values, answers)``, an answer per script: its result, ``SKIPPED`` (it did
     not run: the guard failed, or the cache is not django-redis), ``LOST`` (written, its

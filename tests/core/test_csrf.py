@@ -6,7 +6,6 @@ Logging in with the token of a cached page is tested in tests/pagecache and test
 from collections import Counter
 
 import pytest
-
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
     _check_token_format,

@@ -1,7 +1,6 @@
 """Slugs and folding of Vietnamese text."""
 
 import pytest
-
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.test import override_settings
 
