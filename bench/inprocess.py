@@ -12,8 +12,20 @@ environment of the server to measure, for example:
 Prints the best of ``ROUNDS`` (6) rounds of ``REQUESTS`` (600) requests, in milliseconds of
 CPU per request, for the home page, an article read again by the same reader, and an
 article read by a new reader (a new X-Forwarded-For address) each time.
+
+CPU time on a shared virtual machine moves by a third between runs; instructions do not.
+``--callgrind CASE N`` (CASE: ``home``, ``same`` or ``new``) runs N requests of one case
+inside ``functools.reduce``, the page kept fresh, the statistics cached and the garbage
+collector off, so that callgrind can count that loop and nothing else:
+
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*functools_reduce*' \
+        .venv/bin/python bench/inprocess.py --callgrind home 300
+
+(the same environment as above; instructions per request: callgrind's "Collected" / N).
 """
 
+import functools
+import gc
 import io
 import itertools
 import os
@@ -56,14 +68,37 @@ def request(path, *, new_reader=False):
         raise SystemExit(f"{path}: {statuses[0]}")
 
 
-def main():
+def make_cases():
     article = Article.objects.filter(status="published").latest("published_at")
     path = article.get_absolute_url()
-    cases = {
+    return {
         "home page": lambda: request("/"),
         "article, same reader": lambda: request(path),
         "article, new reader": lambda: request(path, new_reader=True),
     }
+
+
+def counted(case, number):
+    """``number`` requests of ``case`` inside ``functools.reduce`` (for callgrind)."""
+    from django.conf import settings
+
+    from visitors import conf
+
+    settings.PAGE_CACHE_SECONDS = 10**6  # no page expires during the loop
+    conf.cache_seconds = lambda: 3600  # nor the statistics the page shows
+    function = dict(zip(("home", "same", "new"), make_cases().values(), strict=True))[case]
+    for _ in range(100):  # the page cached and known, the worker warm
+        function()
+    gc.collect()
+    gc.disable()
+    functools.reduce(lambda _done, _next: function(), range(number + 1))
+
+
+def main():
+    if sys.argv[1:2] == ["--callgrind"]:
+        counted(sys.argv[2], int(sys.argv[3]))
+        return
+    cases = make_cases()
     best = dict.fromkeys(cases, float("inf"))
     for function in cases.values():
         for _ in range(50):  # the page cached, the worker warm
