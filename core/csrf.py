@@ -104,6 +104,8 @@ def set_cookie(response, secret):
             _expires = (second, http_date(second + settings.CSRF_COOKIE_AGE))
         morsel["expires"] = _expires[1]
     response.cookies[template.key] = morsel
+    # A stored page already says ``Vary: Cookie`` (its render set the cookie): skip
+    # ``patch_vary_headers``, which would parse and rebuild the header to change nothing.
     if "cookie" not in (name.strip().lower() for name in response.get("Vary", "").split(",")):
         patch_vary_headers(response, ("Cookie",))
 

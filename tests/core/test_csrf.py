@@ -5,9 +5,12 @@ Logging in with the token of a cached page is tested in tests/pagecache and test
 
 from collections import Counter
 
+import django.http.response
 import pytest
+from django.http import HttpResponse
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
+    CsrfViewMiddleware,
     _check_token_format,
     _unmask_cipher_token,
 )
@@ -51,16 +54,11 @@ def test_characters_are_drawn_uniformly():
 
 def _django_cookie(request):
     """The response Django's own ``CsrfViewMiddleware.process_response`` gives."""
-    from django.http import HttpResponse
-    from django.middleware.csrf import CsrfViewMiddleware
-
     response = HttpResponse()
     return CsrfViewMiddleware(lambda r: response).process_response(request, response)
 
 
 def _ours(request, vary=None):
-    from django.http import HttpResponse
-
     response = HttpResponse()
     if vary:
         response["Vary"] = vary
@@ -81,8 +79,6 @@ def test_the_cookie_is_the_one_django_sets(settings, overrides, monkeypatch):
         setattr(settings, name, value)
     # One clock for both (the "expires" date is to the second).
     monkeypatch.setattr(csrf.time, "time", lambda: 1_790_000_000.25)
-    import django.http.response
-
     monkeypatch.setattr(django.http.response.time, "time", lambda: 1_790_000_000.25)
     request = RequestFactory().get("/")
     csrf.get_token(request)
