@@ -43,7 +43,7 @@ def settings_with(**env):
 
 def test_sqlite_is_the_default_and_waits_for_concurrent_writers():
     conf = settings_with()
-    assert conf["engine"] == "django.db.backends.sqlite3"
+    assert conf["engine"] == "core.db.sqlite3"  # Django's, see core/db/sqlite3
     assert conf["name"] == str(ROOT / "db.sqlite3")
     assert conf["options"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in conf["options"]["init_command"]

@@ -39,7 +39,7 @@ def database_url(settings_dict, *, host_port=None):
     """The URL of the database Django is connected to (the test database during a test),
     optionally through another ``(host, port)`` (a proxy)."""
     engine = settings_dict["ENGINE"]
-    if engine == "django.db.backends.sqlite3":
+    if engine in ("django.db.backends.sqlite3", "core.db.sqlite3"):
         return f"sqlite:///{settings_dict['NAME']}"
     if engine in ("django.db.backends.postgresql", "core.db.postgresql"):
         user = urllib.parse.quote(settings_dict.get("USER") or "root", safe="")

@@ -27,7 +27,7 @@ ROOT = Path(settings.BASE_DIR)
 
 def database_url():
     db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
+    if db["ENGINE"] in ("django.db.backends.sqlite3", "core.db.sqlite3"):
         return f"sqlite:///{db['NAME']}"
     auth = db["USER"] or ""
     if db.get("PASSWORD"):
