@@ -26,7 +26,7 @@ import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import connection
+from django.db import connection, transaction
 
 _ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
 
@@ -114,16 +114,22 @@ def _numbered(sql):
 
 # --- Several counters in one round trip ------------------------------------------------
 #
-# A page answered from the page cache writes two counters on PostgreSQL without Redis: the
-# visitor statistics' page view, whose answer nobody needs, and the article's view count,
-# whose number the page shows. Inside ``counter_batch()`` the first is *deferred*
-# (``defer_counter``) and sent in the same query string as the second (``run_counter``):
-# one round trip instead of two. Both then run in one implicit transaction: either both
-# are counted or, if the statement fails, neither (the request fails as it did before).
-# Statements still pending when the block ends are sent then, in one round trip; a query of
-# anything else on the connection meanwhile sends them first, so nothing ever reads counts
-# that miss a page view already recorded by this request. SQLite runs in the process, with
-# no round trip to save: a deferred statement runs at once there.
+# A page answered from the page cache writes two counters without Redis: the visitor
+# statistics' page view, whose answer nobody needs, and the article's view count, whose
+# number the page shows. Inside ``counter_batch()`` the first is *deferred*
+# (``defer_counter``) and sent with the second, in one transaction: either both are
+# counted or, if a statement fails, neither (the request fails as it did before).
+#
+# - PostgreSQL: in the same query string (``run_counter``), one round trip instead of two,
+#   one implicit transaction.
+# - SQLite runs in the process, with no round trip to save; what it saves is commits. Each
+#   statement in autocommit is a write transaction of its own (the write lock taken, WAL
+#   frames appended, the WAL index updated): a new visitor's article was four. The deferred
+#   statements run first inside the article's transaction (``counter_transaction``): one.
+#
+# Statements still pending when the block ends are sent then, together; a query of anything
+# else on the connection meanwhile sends them first, so nothing ever reads counts that miss
+# a page view already recorded by this request.
 
 _pending = ContextVar("pending_counter_statements", default=None)
 
@@ -146,7 +152,8 @@ class _Batch(list):
 @contextmanager
 def counter_batch():
     """Counter statements deferred inside the block go with the next ``run_counter`` or
-    when it ends, in one round trip."""
+    ``counter_transaction``, or when it ends: in one transaction (on PostgreSQL, one round
+    trip)."""
     batch = _Batch()
     token = _pending.set(batch)
     try:
@@ -159,35 +166,57 @@ def counter_batch():
             _execute(list(batch))
 
 
-def defer_counter(sql, params):
-    """Run counter statement ``sql`` (without ``counter_sql``'s prefix) with the next
-    ``run_counter``; at once outside ``counter_batch()`` or on SQLite."""
+def defer_counter(*statements):
+    """Run counter ``statements`` ((sql, params) pairs, without ``counter_sql``'s prefix,
+    together in one transaction) with the next ``run_counter`` or ``counter_transaction``
+    of the batch; at once outside ``counter_batch()``."""
     batch = _pending.get()
-    if batch is None or not _postgresql():
-        with connection.cursor() as cursor:
-            cursor.execute(counter_sql(sql), params)
+    if batch is None:
+        _execute(list(statements))
         return
     if not batch.wrapped:  # any other query on the connection sends the batch first
         connection.execute_wrappers.append(_send_pending_first)
         batch.wrapped = True
-    batch.append((sql, list(params)))
+    batch.extend((sql, list(params)) for sql, params in statements)
 
 
 def run_counter(cursor, sql, params):
-    """Execute counter statement ``sql`` (without ``counter_sql``'s prefix) on ``cursor``,
-    after the statements deferred so far, in the same query string; the cursor holds
-    ``sql``'s result."""
-    pending = _pending.get()
-    statements = [*pending, (sql, params)] if pending else [(sql, params)]
-    if pending:
-        pending.clear()
+    """PostgreSQL: execute counter statement ``sql`` (without ``counter_sql``'s prefix) on
+    ``cursor``, after the statements deferred so far, in the same query string; the cursor
+    holds ``sql``'s result. (SQLite: ``counter_transaction``.)"""
+    statements = [*_taken(), (sql, params)]
     cursor.execute(*_joined(statements))
 
 
+@contextmanager
+def counter_transaction():
+    """A cursor inside one transaction that first runs the statements deferred so far:
+    counter statements that need Python between them (SQLite, which has no data-modifying
+    ``WITH``) commit together with the deferred ones, once."""
+    # Taken before BEGIN, which would otherwise send them first, on their own.
+    with _transaction(_taken()) as cursor:
+        yield cursor
+
+
+@contextmanager
+def _transaction(statements):
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+        yield cursor
+
+
+def _taken():
+    """The statements deferred so far, no longer pending."""
+    pending = _pending.get()
+    if not pending:
+        return []
+    statements = list(pending)
+    pending.clear()
+    return statements
+
+
 def _joined(statements):
-    if not _postgresql():  # one statement (SQLite defers nothing)
-        [(sql, params)] = statements
-        return sql, params
     return (
         _ASYNC_COMMIT + "; ".join(sql for sql, _params in statements),
         [value for _sql, params in statements for value in params],
@@ -195,14 +224,23 @@ def _joined(statements):
 
 
 def _execute(statements):
-    with connection.cursor() as cursor:
-        cursor.execute(*_joined(statements))
+    """``statements`` in one transaction: on PostgreSQL one query string (an implicit
+    transaction, committed asynchronously), elsewhere one after the other inside one."""
+    if _postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(*_joined(statements))
+        return
+    if len(statements) == 1:  # a statement is its own transaction
+        [(sql, params)] = statements
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return
+    with _transaction(statements):
+        pass
 
 
 def _send_pending_first(execute, sql, params, many, context):
-    pending = _pending.get()
-    if pending:
-        statements = list(pending)
-        pending.clear()
+    statements = _taken()
+    if statements:
         _execute(statements)
     return execute(sql, params, many, context)

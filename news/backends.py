@@ -17,12 +17,13 @@ without waiting for a disk flush on PostgreSQL (``core.counters``): an upsert of
 + 1 ... RETURNING view_count`` together with the upsert of the article's row of the month
 (``ArticleMonthlyViews``: ``views = views + 1``). On PostgreSQL all of it is one statement
 (a data-modifying WITH, one round trip, which also reads the count when the view does not
-count); on SQLite the upsert, then the two others in one transaction.
+count); on SQLite the three in one transaction, after the page view deferred before
+them (``core.counters.counter_transaction``).
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
-from core.counters import counter_sql, prepared, run_counter
+from core.counters import counter_sql, counter_transaction, prepared, run_counter
 from news import conf
 from news.models import Article, ArticleMonthlyViews, ArticleViewer, view_month
 
@@ -131,19 +132,20 @@ class DatabaseViewCounter:
 
     def record(self, *, article_id, visitor, now):
         month = view_month(now)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
                 return _record_in_one_statement(
                     cursor, article_id=article_id, visitor=visitor, now=now, month=month
                 )
+        # SQLite has no data-modifying WITH: the statements in one transaction (BEGIN
+        # IMMEDIATE, see settings), with the page view deferred before them
+        # (``core.counters``), so the total and the month move together.
+        with counter_transaction() as cursor:
             if not _counts_in_database(cursor, article_id=article_id, visitor=visitor, now=now):
                 return False, None
-            # SQLite has no data-modifying WITH: two statements in one transaction
-            # (BEGIN IMMEDIATE, see settings), so the total and the month move together.
-            with transaction.atomic():
-                row = _increment(cursor, article_id)
-                if row is not None:  # else the article was deleted meanwhile
-                    _add_to_month(cursor, article_id=article_id, month=month)
+            row = _increment(cursor, article_id)
+            if row is not None:  # else the article was deleted meanwhile
+                _add_to_month(cursor, article_id=article_id, month=month)
         return True, (row[0] if row is not None else None)
 
     def count(self, *, article_id):

@@ -49,7 +49,7 @@ class DayTotals:
         self.visitors += counts.get("visitors", 0)
 
 
-_ACTIVITY_UPSERT = """
+_ACTIVITY_WRITE = """
 INSERT INTO {t} (visitor, first_seen, last_seen, visit_started_at, pageviews, new_visit)
 VALUES (%s, %s, %s, %s, 1, TRUE)
 ON CONFLICT (visitor) DO UPDATE SET
@@ -59,8 +59,8 @@ ON CONFLICT (visitor) DO UPDATE SET
     last_seen = CASE WHEN excluded.last_seen > {t}.last_seen
         THEN excluded.last_seen ELSE {t}.last_seen END,
     pageviews = {t}.pageviews + 1
-RETURNING new_visit, pageviews
 """
+_ACTIVITY_UPSERT = _ACTIVITY_WRITE + "RETURNING new_visit, pageviews\n"
 
 # The day's slot gains the counts of ``{rows}`` (``VALUES`` or a ``SELECT``).
 _DAY_ADD = """
@@ -86,6 +86,15 @@ _ACTIVITY_AND_DAY_UPSERT = (
 )
 
 
+# SQLite (no data-modifying ``WITH``): the day's slot gains the page view just recorded in
+# the visitor's row, read back in the same transaction (no other writer in between).
+_DAY_ADD_FROM_ROW = _DAY_ADD.replace(
+    "{rows}",
+    "SELECT %s, %s, CASE WHEN new_visit THEN 1 ELSE 0 END, 1,\n"
+    "    CASE WHEN pageviews = 1 THEN 1 ELSE 0 END\nFROM {a} WHERE visitor = %s",
+)
+
+
 def _slot():
     return random.randrange(conf.daily_shards())  # noqa: S311 - spreading load only
 
@@ -96,8 +105,8 @@ def _dt(value):
 
 
 def _activity_params(visitor, now):
-    cutoff = now - conf.visit_timeout()
-    return [visitor, _dt(now), _dt(now), _dt(now), _dt(cutoff), _dt(cutoff)]
+    at, cutoff = _dt(now), _dt(now - conf.visit_timeout())
+    return [visitor, at, at, at, cutoff, cutoff]
 
 
 def _postgresql_pageview(*, visitor, now, prefixed):
@@ -118,6 +127,18 @@ def _postgresql_pageview(*, visitor, now, prefixed):
         _slot(),
     ]
     return (counter_sql(sql) if prefixed else sql), params
+
+
+def _sqlite_pageview(*, visitor, now):
+    """SQLite: the visitor's row, then the day's slot from it; two statements that must
+    run in one transaction (``core.counters.defer_counter``)."""
+    activity = connection.ops.quote_name(VisitorActivity._meta.db_table)
+    upsert = _ACTIVITY_WRITE.format(t=activity)  # nothing returned: nobody waits for it
+    day_add = _DAY_ADD_FROM_ROW.format(
+        t=connection.ops.quote_name(DailyStat._meta.db_table), a=activity
+    )
+    day = connection.ops.adapt_datefield_value(local_today(now))
+    return (upsert, _activity_params(visitor, now)), (day_add, [day, _slot(), visitor])
 
 
 def daily_stat_add(*, day, visits, pageviews, visitors, slot=None, cursor=None):
@@ -166,13 +187,13 @@ class DatabaseBackend:
         return result
 
     def record_deferred(self, *, visitor, now):
-        """``record`` whose answer is not needed: on PostgreSQL, inside
-        ``core.counters.counter_batch()``, sent with the request's next counter statement
-        (an article's view count) in one round trip; else at once."""
-        if connection.vendor != "postgresql":
-            self.record(visitor=visitor, now=now)
+        """``record`` whose answer is not needed: inside ``core.counters.counter_batch()``
+        sent with the request's next counter statement (an article's view count), in one
+        transaction (on PostgreSQL one round trip); else at once."""
+        if connection.vendor == "postgresql":
+            defer_counter(_postgresql_pageview(visitor=visitor, now=now, prefixed=False))
             return
-        defer_counter(*_postgresql_pageview(visitor=visitor, now=now, prefixed=False))
+        defer_counter(*_sqlite_pageview(visitor=visitor, now=now))
 
     def unflushed(self):
         return {}
