@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint install bench bench-scale browser messages checkers clean
+.PHONY: run test lint install bench bench-scale browser messages gettext checkers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,15 +28,23 @@ browser:
 	fi
 
 # The project's message catalogues (locale/: the admin in Vietnamese, the English pages):
-# compiled here, never committed. Needs
-# gettext's msgfmt; Debian's gettext is installed once when it is missing.
-messages: install
+# compiled here, never committed, each .mo only when its .po is newer (so that two runs of
+# `make test` side by side, as in .ci/run, never rewrite a catalogue the other is reading).
+# Compiled as Django's compilemessages does (msgfmt --check-format). Needs gettext's
+# msgfmt; Debian's gettext is installed once when it is missing.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+gettext:
 	@if ! command -v msgfmt >/dev/null; then \
 	  echo "Installing Debian's gettext (msgfmt) for the message catalogue..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; \
 	fi
-	DJANGO_SECRET_KEY=compilemessages-only $(BIN)/python manage.py compilemessages --ignore '.venv*' -v 0
+
+locale/%.mo: locale/%.po | gettext
+	msgfmt --check-format -o $@.tmp $< && mv $@.tmp $@
+
+messages: install $(MO_FILES)
 
 # The page checkers of the browser tests, pinned: axe-core (accessibility, injected into
 # the page) and the Nu HTML Checker (vnu.jar, run with Java). Installed once under .cache/.
